@@ -1,0 +1,92 @@
+package cn.jl.govit;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Simplified Chinese first, English on request: pages follow the language the user chose with the switch
+ * (a cookie), else Chinese; the REST API follows {@code Accept-Language}, else Chinese.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final String COOKIE = "govit-lang";
+    static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        return new LocaleResolver() {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/") && request.getCookies() != null) {
+                    for (Cookie cookie : request.getCookies()) {
+                        if (COOKIE.equals(cookie.getName())) {
+                            return "en".equals(cookie.getValue()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+                        }
+                    }
+                    return Locale.SIMPLIFIED_CHINESE;
+                }
+                String header = request.getHeader("Accept-Language");
+                if (header == null || header.isBlank()) {
+                    return Locale.SIMPLIFIED_CHINESE;
+                }
+                try {
+                    Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+                    if (best == null) {
+                        boolean english = Locale.LanguageRange.parse(header).stream()
+                                .anyMatch(r -> r.getRange().startsWith("en"));
+                        return english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+                    }
+                    return best;
+                }
+                catch (IllegalArgumentException e) {
+                    return Locale.SIMPLIFIED_CHINESE;
+                }
+            }
+
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                Cookie cookie = new Cookie(COOKIE, locale != null && "en".equals(locale.getLanguage()) ? "en" : "zh-CN");
+                cookie.setPath("/");
+                cookie.setHttpOnly(true);
+                cookie.setMaxAge(365 * 24 * 3600);
+                cookie.setAttribute("SameSite", "Lax");
+                response.addCookie(cookie);
+            }
+        };
+    }
+
+    /**
+     * Strict JSON: a number is not accepted for a text field nor a text for a number or a boolean, so that a
+     * wrongly typed field answers 400 instead of being guessed.
+     */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder
+                .disable(tools.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .withCoercionConfig(tools.jackson.databind.type.LogicalType.Textual, c -> c
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer, tools.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Float, tools.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Boolean, tools.jackson.databind.cfg.CoercionAction.Fail));
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change).excludePathPatterns("/api/**");
+    }
+}

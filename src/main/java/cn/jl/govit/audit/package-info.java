@@ -1,0 +1,7 @@
+/**
+ * The audit log: an append-only record of every state change, each event chained to the one before it
+ * by SM3 (GB/T 32905), so that a changed, removed or inserted event breaks verification from that point
+ * on (Art. 30: nothing is concealed; the platform meets the cryptography rules it enforces, Art. 17).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "审计日志 Audit", allowedDependencies = "rulebook")
+package cn.jl.govit.audit;

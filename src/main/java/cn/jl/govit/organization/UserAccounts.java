@@ -1,0 +1,180 @@
+package cn.jl.govit.organization;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.jl.govit.audit.AuditLog;
+import cn.jl.govit.organization.internal.RolesColumn;
+import cn.jl.govit.rulebook.InvalidInputException;
+import cn.jl.govit.rulebook.RecordNotFoundException;
+
+/** User accounts: created and changed by the administrator, locked by failed logins. */
+@Service
+public class UserAccounts {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Organizations organizations;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Organizations organizations, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> page(String query, int page, int size) {
+        return jdbc.sql("SELECT * FROM app_user WHERE (:q = '' OR username ILIKE :like OR display_name ILIKE :like "
+                        + "OR organization_code ILIKE :like) ORDER BY username LIMIT :size OFFSET :offset")
+                .param("q", query == null ? "" : query).param("like", like(query))
+                .param("size", size).param("offset", (long) page * size)
+                .query(UserAccounts::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(String query) {
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE (:q = '' OR username ILIKE :like OR display_name ILIKE :like "
+                        + "OR organization_code ILIKE :like)")
+                .param("q", query == null ? "" : query).param("like", like(query)).query(Long.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> find(String username) {
+        return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", normalize(username))
+                .query(UserAccounts::map).optional();
+    }
+
+    public UserAccount get(String username) {
+        return find(username).orElseThrow(() -> new RecordNotFoundException("User", username));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean any() {
+        return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single() > 0;
+    }
+
+    @Transactional
+    public UserAccount create(String username, String displayName, String organizationCode, Set<Role> roles,
+            String password) {
+        String name = normalize(username);
+        if (name == null || !name.matches("[a-z][a-z0-9._-]{1,49}")) {
+            throw new InvalidInputException("username", "user.username.format");
+        }
+        if (find(name).isPresent()) {
+            throw new InvalidInputException("username", "user.username.taken", name);
+        }
+        checkOrganization(organizationCode, roles);
+        checkPassword(name, password);
+        jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, organization_code, roles, enabled, "
+                        + "failed_attempts, password_changed_at, version) VALUES (:u, :d, :h, :o, :r, true, 0, :now, 0)")
+                .param("u", name).param("d", displayName).param("h", passwords.encode(password))
+                .param("o", blankToNull(organizationCode)).param("r", names(roles))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        audit.record("USER_CREATED", "User", name, null, name + " " + roles + " @" + organizationCode);
+        return get(name);
+    }
+
+    @Transactional
+    public UserAccount update(String username, String displayName, String organizationCode, Set<Role> roles,
+            boolean enabled, long version) {
+        UserAccount before = get(username);
+        checkOrganization(organizationCode, roles);
+        int rows = jdbc.sql("UPDATE app_user SET display_name = :d, organization_code = :o, roles = :r, enabled = :e, "
+                        + "version = version + 1 WHERE username = :u AND version = :v")
+                .param("u", before.username()).param("d", displayName).param("o", blankToNull(organizationCode))
+                .param("r", names(roles)).param("e", enabled).param("v", version)
+                .update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException("user " + username + " changed meanwhile");
+        }
+        audit.record("USER_UPDATED", "User", before.username(), null,
+                before.username() + " " + roles + " @" + organizationCode + (enabled ? "" : " disabled"));
+        return get(before.username());
+    }
+
+    @Transactional
+    public void resetPassword(String username, String password) {
+        UserAccount user = get(username);
+        checkPassword(user.username(), password);
+        jdbc.sql("UPDATE app_user SET password_hash = :h, password_changed_at = :now, failed_attempts = 0, "
+                        + "locked_until = NULL, version = version + 1 WHERE username = :u")
+                .param("u", user.username()).param("h", passwords.encode(password))
+                .param("now", Timestamp.from(clock.instant())).update();
+        audit.record("USER_PASSWORD_RESET", "User", user.username(), null, user.username());
+    }
+
+    @Transactional
+    public void unlock(String username) {
+        UserAccount user = get(username);
+        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE username = :u")
+                .param("u", user.username()).update();
+        audit.record("USER_UNLOCKED", "User", user.username(), null, user.username());
+    }
+
+    private void checkOrganization(String organizationCode, Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidInputException("roles", "user.roles.required");
+        }
+        if (blankToNull(organizationCode) == null) {
+            if (!roles.equals(EnumSet.of(Role.EXPERT))) {
+                throw new InvalidInputException("organizationCode", "user.organization.required");
+            }
+            return;
+        }
+        Organization org = organizations.find(organizationCode)
+                .orElseThrow(() -> new InvalidInputException("organizationCode", "organization.unknown", organizationCode));
+        if (roles.contains(Role.DEPARTMENT_STAFF) && org.kind() != OrganizationKind.DEPARTMENT) {
+            throw new InvalidInputException("roles", "user.roles.staff-needs-department");
+        }
+    }
+
+    private static void checkPassword(String username, String password) {
+        List<String> problems = PasswordRules.check(username, password);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream()
+                    .map(p -> new InvalidInputException.FieldError("password", p, List.of(PasswordRules.MIN_LENGTH)))
+                    .toList());
+        }
+    }
+
+    static String normalize(String username) {
+        return username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String like(String query) {
+        String q = query == null ? "" : query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + q + "%";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String[] names(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().toArray(String[]::new);
+    }
+
+    private static UserAccount map(ResultSet rs, int n) throws SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("organization_code"),
+                RolesColumn.read(rs.getArray("roles")), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
+                locked == null ? null : locked.toInstant(), rs.getLong("version"));
+    }
+}

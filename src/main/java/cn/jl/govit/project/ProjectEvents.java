@@ -1,0 +1,26 @@
+package cn.jl.govit.project;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** What happens to a project, published for the other lifecycle modules. */
+public final class ProjectEvents {
+
+    private ProjectEvents() {
+    }
+
+    /** A department proposed a project; its authority and path are derived. */
+    public record ProjectProposed(UUID projectId, String code, String leadOrganizationCode,
+            ApprovalAuthority approvalAuthority, ApprovalPathType pathType, List<Stage> stages,
+            BigDecimal estimatedInvestment) {
+    }
+
+    /** The Digital Bureau decided unified or self construction (Art. 7–8). */
+    public record ConstructionModeDecided(UUID projectId, ConstructionMode mode, SelfBuildException exception) {
+    }
+
+    /** The authority set a shorter path on another legal basis (Art. 9 (4)). */
+    public record ApprovalPathSimplified(UUID projectId, List<Stage> stages, String legalBasis) {
+    }
+}

@@ -1,0 +1,26 @@
+package cn.jl.govit.project;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores projects; an update with a stale version fails with an optimistic locking failure. */
+public interface ProjectRepository {
+
+    void insert(Project project);
+
+    /** Writes the project if its stored version is still {@code project.version()}, and bumps the version. */
+    Project update(Project project);
+
+    Optional<Project> findById(UUID id);
+
+    List<Project> page(ProjectScope.Filter scope, ProjectStatus status, String query, int page, int size);
+
+    long count(ProjectScope.Filter scope, ProjectStatus status, String query);
+
+    Map<ProjectStatus, Long> countByStatus(ProjectScope.Filter scope);
+
+    /** The next project code of a year, {@code JLZW-2026-0001}, unique under concurrency. */
+    String nextCode(int year);
+}

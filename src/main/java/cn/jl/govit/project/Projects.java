@@ -1,0 +1,225 @@
+package cn.jl.govit.project;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.jl.govit.audit.AuditLog;
+import cn.jl.govit.organization.CurrentUser;
+import cn.jl.govit.organization.CurrentUsers;
+import cn.jl.govit.organization.Organization;
+import cn.jl.govit.organization.OrganizationCodes;
+import cn.jl.govit.organization.OrganizationKind;
+import cn.jl.govit.organization.Organizations;
+import cn.jl.govit.organization.Role;
+import cn.jl.govit.rulebook.InvalidInputException;
+import cn.jl.govit.rulebook.PageOf;
+import cn.jl.govit.rulebook.InvalidInputException.FieldError;
+import cn.jl.govit.rulebook.RecordNotFoundException;
+
+/**
+ * The project registry's use cases, the same for the pages and the REST API. Checks run in the order of
+ * the API contract: scope (404), role (403), input (400), version (409), rules of the measures (422).
+ */
+@Service
+public class Projects {
+
+    /** Project codes and dates follow the provincial calendar. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final ProjectRepository repository;
+    private final CurrentUsers users;
+    private final Organizations organizations;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Projects(ProjectRepository repository, CurrentUsers users, Organizations organizations, AuditLog audit,
+            ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.users = users;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Refuses ({@code 403}) a caller who may not propose projects. */
+    public void checkMayPropose() {
+        if (!users.current().isDepartmentStaff()) {
+            throw new AccessDeniedException("only department staff propose projects");
+        }
+    }
+
+    /** Refuses with {@code 404} outside scope, {@code 403} for any role but the Digital Bureau's approver. */
+    @Transactional(readOnly = true)
+    public void checkMayDecideConstructionMode(UUID id) {
+        get(id);
+        if (!users.current().isApproverOf(OrganizationCodes.DIGITAL_BUREAU)) {
+            throw new AccessDeniedException("only the Digital Bureau decides the construction mode");
+        }
+    }
+
+    /** Refuses with {@code 404} outside scope, {@code 403} for anyone but the project's approval authority. */
+    @Transactional(readOnly = true)
+    public void checkMaySimplifyApprovalPath(UUID id) {
+        Project project = get(id);
+        if (!users.current().isApproverOf(project.approvalAuthority().organizationCode())) {
+            throw new AccessDeniedException("only the project's approval authority simplifies its path");
+        }
+    }
+
+    /** A department proposes a project, which it leads. */
+    @Transactional
+    public Project propose(NewProject proposal) {
+        checkMayPropose();
+        CurrentUser user = users.current();
+        checkProposal(proposal, user.organizationCode());
+        UUID id = UUID.randomUUID();
+        String code = repository.nextCode(LocalDate.now(clock.withZone(ZONE)).getYear());
+        Project project = Project.propose(id, code, proposal, user.organizationCode(), user.username(), clock.instant());
+        repository.insert(project);
+        audit.record("PROJECT_PROPOSED", "Project", id.toString(), id,
+                code + " " + proposal.name() + "; " + project.approvalAuthority() + " " + project.approvalPath().type()
+                        + " " + project.approvalPath().stages());
+        publish(project);
+        return project;
+    }
+
+    @Transactional(readOnly = true)
+    public Project get(UUID id) {
+        CurrentUser user = users.current();
+        Project project = repository.findById(id).orElseThrow(() -> new RecordNotFoundException("Project", id));
+        if (!ProjectScope.canRead(user, project)) {
+            throw new RecordNotFoundException("Project", id);
+        }
+        return project;
+    }
+
+    /** Whether the signed-in user may see the project; for modules that show its records. */
+    @Transactional(readOnly = true)
+    public boolean isVisible(UUID id) {
+        return users.find().flatMap(u -> repository.findById(id).filter(p -> ProjectScope.canRead(u, p))).isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    public PageOf<Project> page(ProjectStatus status, String query, int page, int size) {
+        ProjectScope.Filter scope = ProjectScope.filterFor(users.current());
+        String q = query == null ? "" : query.strip();
+        if (scope.none()) {
+            return new PageOf<>(List.of(), page, size, 0);
+        }
+        return new PageOf<>(repository.page(scope, status, q, page, size), page, size, repository.count(scope, status, q));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<ProjectStatus, Long> countByStatus() {
+        ProjectScope.Filter scope = ProjectScope.filterFor(users.current());
+        return scope.none() ? Map.of() : repository.countByStatus(scope);
+    }
+
+    /** The Digital Bureau decides unified or self construction (Art. 7–8). */
+    @Transactional
+    public Project decideConstructionMode(UUID id, Long expectedVersion, ConstructionMode mode,
+            SelfBuildException exception, String justification) {
+        checkMayDecideConstructionMode(id);
+        Project project = get(id);
+        CurrentUser user = users.current();
+        checkVersion(project, expectedVersion);
+        project.decideConstructionMode(mode, exception, justification, user.username(), LocalDate.now(clock.withZone(ZONE)));
+        Project saved = repository.update(project);
+        audit.record("CONSTRUCTION_MODE_DECIDED", "Project", id.toString(), id,
+                project.code() + " " + mode + (exception == null ? "" : " (" + exception + ")"));
+        publish(project);
+        return saved;
+    }
+
+    /** The project's approval authority sets a shorter path on another legal basis (Art. 9 (4)). */
+    @Transactional
+    public Project simplifyApprovalPath(UUID id, Long expectedVersion, List<Stage> stages, String legalBasis) {
+        checkMaySimplifyApprovalPath(id);
+        Project project = get(id);
+        checkVersion(project, expectedVersion);
+        project.simplifyApprovalPath(stages, legalBasis);
+        Project saved = repository.update(project);
+        audit.record("APPROVAL_PATH_SIMPLIFIED", "Project", id.toString(), id,
+                project.code() + " " + project.approvalPath().stages() + " — " + project.approvalPath().legalBasis());
+        publish(project);
+        return saved;
+    }
+
+    private void checkProposal(NewProject proposal, String leadCode) {
+        List<FieldError> errors = new ArrayList<>();
+        var seen = new HashSet<String>();
+        for (int i = 0; i < proposal.participatingOrganizationCodes().size(); i++) {
+            String code = proposal.participatingOrganizationCodes().get(i);
+            String field = "participatingOrganizationCodes[" + i + "]";
+            Organization org = organizations.find(code).orElse(null);
+            if (org == null || !org.active()) {
+                errors.add(new FieldError(field, "organization.unknown", List.of(String.valueOf(code))));
+            }
+            else if (org.kind() != OrganizationKind.DEPARTMENT) {
+                errors.add(new FieldError(field, "project.participant.not-department", List.of(code)));
+            }
+            else if (code.equals(leadCode)) {
+                errors.add(new FieldError(field, "project.participant.is-lead", List.of(code)));
+            }
+            else if (!seen.add(code)) {
+                errors.add(new FieldError(field, "project.participant.duplicate", List.of(code)));
+            }
+        }
+        var sources = new HashSet<FundingSource>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < proposal.facts().fundingSources().size(); i++) {
+            FundingLine line = proposal.facts().fundingSources().get(i);
+            if (!sources.add(line.source())) {
+                errors.add(new FieldError("fundingSources[" + i + "].source", "project.funding.duplicate",
+                        List.of(line.source().name())));
+            }
+            total = total.add(line.amount());
+        }
+        if (total.compareTo(proposal.estimatedInvestment()) != 0) {
+            errors.add(new FieldError("fundingSources", "project.funding.sum",
+                    List.of(total.toPlainString(), proposal.estimatedInvestment().toPlainString())));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static void checkVersion(Project project, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != project.version()) {
+            throw new OptimisticLockingFailureException("project " + project.id() + " is at version " + project.version());
+        }
+    }
+
+    private void publish(Project project) {
+        project.pullEvents().forEach(events::publishEvent);
+    }
+
+    /** Whether the user may propose projects; the pages show the button only then. */
+    public boolean canPropose() {
+        return users.find().map(CurrentUser::isDepartmentStaff).orElse(false);
+    }
+
+    public boolean canDecideConstructionMode(Project project) {
+        return project.status() == ProjectStatus.DRAFT
+                && users.find().map(u -> u.isApproverOf(OrganizationCodes.DIGITAL_BUREAU)).orElse(false);
+    }
+
+    public boolean hasRole(Role role) {
+        return users.find().map(u -> u.has(role)).orElse(false);
+    }
+}

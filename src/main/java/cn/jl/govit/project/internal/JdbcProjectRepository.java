@@ -1,0 +1,253 @@
+package cn.jl.govit.project.internal;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.jl.govit.project.ApprovalAuthority;
+import cn.jl.govit.project.ApprovalPath;
+import cn.jl.govit.project.ApprovalPathPolicy;
+import cn.jl.govit.project.ApprovalPathType;
+import cn.jl.govit.project.ConstructionMode;
+import cn.jl.govit.project.ConstructionModeDecision;
+import cn.jl.govit.project.EmergencyType;
+import cn.jl.govit.project.FundingLine;
+import cn.jl.govit.project.FundingSource;
+import cn.jl.govit.project.Project;
+import cn.jl.govit.project.ProjectCategory;
+import cn.jl.govit.project.ProjectFacts;
+import cn.jl.govit.project.ProjectRepository;
+import cn.jl.govit.project.ProjectScope;
+import cn.jl.govit.project.ProjectStatus;
+import cn.jl.govit.project.SelfBuildException;
+import cn.jl.govit.project.Stage;
+
+/** Projects in PostgreSQL: one row per project, funding lines in their own table. */
+@Repository
+class JdbcProjectRepository implements ProjectRepository {
+
+    private static final String SCOPE_AND_FILTER = """
+             WHERE (:all OR p.lead_organization_code = :org OR :org = ANY (p.participating_organization_codes))
+               AND (CAST(:status AS text) IS NULL OR p.status = :status)
+               AND (:q = '' OR p.name ILIKE :like OR p.code ILIKE :like)""";
+
+    private final JdbcClient jdbc;
+
+    JdbcProjectRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insert(Project p) {
+        jdbc.sql("""
+                INSERT INTO project (id, code, name, summary, categories, lead_organization_code,
+                    participating_organization_codes, estimated_investment, construction_period_months,
+                    in_provincial_plan, emergency, simple_or_equipment_only, classified, new_civil_works,
+                    high_energy_use, builds_new_cloud_platform, status, approval_authority, approval_path_type,
+                    approval_stages, legal_basis, construction_mode, construction_mode_exception,
+                    construction_mode_justification, construction_mode_decided_by, construction_mode_decided_on,
+                    approved_estimate, created_by, created_at, version)
+                VALUES (:id, :code, :name, :summary, :categories, :lead, :participants, :estimate, :period,
+                    :inPlan, :emergency, :simple, :classified, :civil, :energy, :cloud, :status, :authority,
+                    :pathType, :stages, :legalBasis, :mode, :modeException, :modeJustification, :modeBy, :modeOn,
+                    :approvedEstimate, :createdBy, :createdAt, 0)""")
+                .params(columns(p))
+                .param("code", p.code())
+                .param("name", p.name())
+                .param("summary", p.summary())
+                .param("categories", p.categories().stream().map(Enum::name).sorted().toArray(String[]::new))
+                .param("lead", p.leadOrganizationCode())
+                .param("participants", p.participatingOrganizationCodes().toArray(String[]::new))
+                .param("estimate", p.estimatedInvestment())
+                .param("period", p.constructionPeriodMonths())
+                .param("inPlan", p.facts().inProvincialPlan())
+                .param("emergency", p.facts().emergency() == null ? null : p.facts().emergency().name())
+                .param("simple", p.facts().simpleOrEquipmentOnly())
+                .param("classified", p.facts().classified())
+                .param("civil", p.facts().newCivilWorks())
+                .param("energy", p.facts().highEnergyUse())
+                .param("cloud", p.facts().buildsNewCloudPlatform())
+                .param("createdBy", p.createdBy())
+                .param("createdAt", Timestamp.from(p.createdAt()))
+                .update();
+        List<FundingLine> lines = p.facts().fundingSources();
+        for (int i = 0; i < lines.size(); i++) {
+            jdbc.sql("INSERT INTO project_funding_source (project_id, line_no, source, amount) VALUES (:id, :n, :s, :a)")
+                    .param("id", p.id()).param("n", i).param("s", lines.get(i).source().name())
+                    .param("a", lines.get(i).amount())
+                    .update();
+        }
+    }
+
+    @Override
+    public Project update(Project p) {
+        int rows = jdbc.sql("""
+                UPDATE project SET status = :status, approval_authority = :authority, approval_path_type = :pathType,
+                    approval_stages = :stages, legal_basis = :legalBasis, construction_mode = :mode,
+                    construction_mode_exception = :modeException, construction_mode_justification = :modeJustification,
+                    construction_mode_decided_by = :modeBy, construction_mode_decided_on = :modeOn,
+                    approved_estimate = :approvedEstimate, version = version + 1
+                WHERE id = :id AND version = :version""")
+                .params(columns(p))
+                .param("version", p.version())
+                .update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException("project " + p.id() + " was changed by someone else");
+        }
+        return findById(p.id()).orElseThrow();
+    }
+
+    private static Map<String, Object> columns(Project p) {
+        Map<String, Object> c = new HashMap<>();
+        ConstructionModeDecision mode = p.constructionMode();
+        c.put("id", p.id());
+        c.put("status", p.status().name());
+        c.put("authority", p.approvalAuthority().name());
+        c.put("pathType", p.approvalPath().type().name());
+        c.put("stages", p.approvalPath().stages().stream().map(Enum::name).toArray(String[]::new));
+        c.put("legalBasis", p.approvalPath().legalBasis());
+        c.put("mode", mode == null ? null : mode.mode().name());
+        c.put("modeException", mode == null || mode.exception() == null ? null : mode.exception().name());
+        c.put("modeJustification", mode == null ? null : mode.justification());
+        c.put("modeBy", mode == null ? null : mode.decidedBy());
+        c.put("modeOn", mode == null ? null : mode.decidedOn());
+        c.put("approvedEstimate", p.approvedEstimate());
+        return c;
+    }
+
+    @Override
+    public Optional<Project> findById(UUID id) {
+        List<Project> found = load(jdbc.sql("SELECT * FROM project p WHERE p.id = :id").param("id", id));
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<Project> page(ProjectScope.Filter scope, ProjectStatus status, String query, int page, int size) {
+        return load(filtered("SELECT p.* FROM project p " + SCOPE_AND_FILTER
+                + " ORDER BY p.created_at DESC, p.code DESC LIMIT :size OFFSET :offset", scope, status, query)
+                .param("size", size).param("offset", (long) page * size));
+    }
+
+    @Override
+    public long count(ProjectScope.Filter scope, ProjectStatus status, String query) {
+        return filtered("SELECT count(*) FROM project p " + SCOPE_AND_FILTER, scope, status, query)
+                .query(Long.class).single();
+    }
+
+    @Override
+    public Map<ProjectStatus, Long> countByStatus(ProjectScope.Filter scope) {
+        Map<ProjectStatus, Long> counts = new EnumMap<>(ProjectStatus.class);
+        filtered("SELECT p.status, count(*) AS n FROM project p " + SCOPE_AND_FILTER + " GROUP BY p.status",
+                scope, null, "")
+                .query((rs, n) -> Map.entry(ProjectStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    @Override
+    public String nextCode(int year) {
+        long next = jdbc.sql("""
+                INSERT INTO project_code_sequence (year, last_value) VALUES (:year, 1)
+                ON CONFLICT (year) DO UPDATE SET last_value = project_code_sequence.last_value + 1
+                RETURNING last_value""")
+                .param("year", year)
+                .query(Long.class).single();
+        return String.format("JLZW-%d-%04d", year, next);
+    }
+
+    private JdbcClient.StatementSpec filtered(String sql, ProjectScope.Filter scope, ProjectStatus status, String query) {
+        String q = query == null ? "" : query;
+        return jdbc.sql(sql)
+                .param("all", scope.all())
+                .param("org", scope.organizationCode() == null ? "" : scope.organizationCode())
+                .param("status", status == null ? null : status.name())
+                .param("q", q)
+                .param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+
+    /** Loads projects with their funding lines in two queries, whatever the page size. */
+    private List<Project> load(JdbcClient.StatementSpec statement) {
+        List<Row> rows = statement.query((rs, n) -> row(rs)).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<FundingLine>> lines = new HashMap<>();
+        jdbc.sql("SELECT project_id, source, amount FROM project_funding_source WHERE project_id = ANY (:ids) "
+                        + "ORDER BY project_id, line_no")
+                .param("ids", rows.stream().map(Row::id).toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new FundingLine(FundingSource.valueOf(rs.getString(2)), rs.getBigDecimal(3)));
+                    return null;
+                })
+                .list();
+        Map<UUID, Project> result = new LinkedHashMap<>();
+        for (Row row : rows) {
+            result.put(row.id(), row.toProject(lines.getOrDefault(row.id(), List.of())));
+        }
+        return List.copyOf(result.values());
+    }
+
+    private record Row(UUID id, String code, String name, String summary, Set<ProjectCategory> categories, String lead,
+            List<String> participants, BigDecimal estimate, int period, boolean inPlan, EmergencyType emergency,
+            boolean simple, boolean classified, boolean civil, boolean energy, boolean cloud, ProjectStatus status,
+            ApprovalAuthority authority, ApprovalPathType pathType, List<Stage> stages, String legalBasis,
+            ConstructionModeDecision mode, BigDecimal approvedEstimate, String createdBy, java.time.Instant createdAt,
+            long version) {
+
+        Project toProject(List<FundingLine> funding) {
+            ProjectFacts facts = new ProjectFacts(funding, inPlan, emergency, simple, classified, civil, energy, cloud);
+            ApprovalPathPolicy policy = new ApprovalPathPolicy();
+            ApprovalPath derived = policy.derive(facts);
+            // Reasons are derived again from the facts; only a legal simplification is a stored decision.
+            ApprovalPath path = pathType == ApprovalPathType.LEGAL_SIMPLIFICATION
+                    ? policy.legalSimplification(derived, stages, legalBasis)
+                    : derived;
+            return new Project(id, code, name, summary, categories, lead, participants, estimate, period, facts,
+                    createdBy, createdAt, status, authority, path, mode, approvedEstimate, version);
+        }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        String mode = rs.getString("construction_mode");
+        String exception = rs.getString("construction_mode_exception");
+        ConstructionModeDecision decision = mode == null ? null : new ConstructionModeDecision(ConstructionMode.valueOf(mode),
+                exception == null ? null : SelfBuildException.valueOf(exception),
+                rs.getString("construction_mode_justification"), rs.getString("construction_mode_decided_by"),
+                rs.getObject("construction_mode_decided_on", java.time.LocalDate.class));
+        String emergency = rs.getString("emergency");
+        return new Row(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"), rs.getString("summary"),
+                strings(rs.getArray("categories")).stream().map(ProjectCategory::valueOf).collect(Collectors.toSet()),
+                rs.getString("lead_organization_code"), strings(rs.getArray("participating_organization_codes")),
+                rs.getBigDecimal("estimated_investment"), rs.getInt("construction_period_months"),
+                rs.getBoolean("in_provincial_plan"), emergency == null ? null : EmergencyType.valueOf(emergency),
+                rs.getBoolean("simple_or_equipment_only"), rs.getBoolean("classified"), rs.getBoolean("new_civil_works"),
+                rs.getBoolean("high_energy_use"), rs.getBoolean("builds_new_cloud_platform"),
+                ProjectStatus.valueOf(rs.getString("status")), ApprovalAuthority.valueOf(rs.getString("approval_authority")),
+                ApprovalPathType.valueOf(rs.getString("approval_path_type")),
+                strings(rs.getArray("approval_stages")).stream().map(Stage::valueOf).toList(), rs.getString("legal_basis"),
+                decision, rs.getBigDecimal("approved_estimate"), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

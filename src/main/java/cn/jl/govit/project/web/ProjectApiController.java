@@ -1,0 +1,95 @@
+package cn.jl.govit.project.web;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.jl.govit.project.Project;
+import cn.jl.govit.project.ProjectStatus;
+import cn.jl.govit.project.Projects;
+import cn.jl.govit.rulebook.CitationMessages;
+import cn.jl.govit.rulebook.PageOf;
+import cn.jl.govit.rulebook.Paging;
+import cn.jl.govit.rulebook.Versions;
+import cn.jl.govit.rulebook.web.RequestValidator;
+
+@RestController
+@RequestMapping("/api/v1/projects")
+@Tag(name = "projects", description = "项目 Project registry: facts, derived authority (Art. 5) and path (Art. 9)")
+class ProjectApiController {
+
+    private final Projects projects;
+    private final CitationMessages messages;
+    private final RequestValidator validator;
+
+    ProjectApiController(Projects projects, CitationMessages messages, RequestValidator validator) {
+        this.projects = projects;
+        this.messages = messages;
+        this.validator = validator;
+    }
+
+    @PostMapping
+    @Operation(summary = "A department proposes a project (department staff); authority and path are derived")
+    ResponseEntity<ProjectView> propose(@RequestBody ProjectRequests.ProposeProject request, Locale locale) {
+        projects.checkMayPropose();
+        Project project = projects.propose(validator.valid(request).toNewProject());
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + project.id()))
+                .eTag(Versions.etag(project.version()))
+                .body(ProjectView.of(project, messages, locale));
+    }
+
+    @GetMapping
+    @Operation(summary = "Projects the caller may see, newest first; filter by status, search name or code")
+    PageOf<ProjectView> list(@RequestParam(required = false) ProjectStatus status,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, Locale locale) {
+        Paging paging = Paging.of(page, size);
+        if (q != null && q.length() > 200) {
+            throw new cn.jl.govit.rulebook.InvalidInputException("q", "problem.field.too-long", 200);
+        }
+        return projects.page(status, q, paging.page(), paging.size()).map(p -> ProjectView.of(p, messages, locale));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One project with its derived authority, path and reasons")
+    ResponseEntity<ProjectView> get(@PathVariable UUID id, Locale locale) {
+        Project project = projects.get(id);
+        return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(ProjectView.of(project, messages, locale));
+    }
+
+    @PostMapping("/{id}/construction-mode")
+    @Operation(summary = "The Digital Bureau decides unified or self construction (Art. 7–8)")
+    ResponseEntity<ProjectView> constructionMode(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody ProjectRequests.DecideConstructionMode request, Locale locale) {
+        projects.checkMayDecideConstructionMode(id);
+        validator.valid(request);
+        Project project = projects.decideConstructionMode(id, Versions.expected(ifMatch, request.version()),
+                request.mode(), request.exception(), request.justification());
+        return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(ProjectView.of(project, messages, locale));
+    }
+
+    @PostMapping("/{id}/approval-path/legal-simplification")
+    @Operation(summary = "The approval authority sets a shorter path on another legal basis (Art. 9 (4))")
+    ResponseEntity<ProjectView> legalSimplification(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody ProjectRequests.SimplifyApprovalPath request, Locale locale) {
+        projects.checkMaySimplifyApprovalPath(id);
+        validator.valid(request);
+        Project project = projects.simplifyApprovalPath(id, Versions.expected(ifMatch, request.version()),
+                request.stages(), request.legalBasis());
+        return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(ProjectView.of(project, messages, locale));
+    }
+}
