@@ -3,17 +3,27 @@ package cn.jl.govit.rulebook;
 /** Turns a rule id ({@code ART-23-1}) into the article it cites ({@code 第二十三条}). */
 public final class Articles {
 
+    /** The measures have 38 articles (第三十八条 puts them in force). */
+    public static final int LAST_ARTICLE = 38;
+
     private static final String[] DIGITS = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
     private Articles() {
     }
 
-    /** The article number of a rule id: {@code ART-23-1} ⇒ 23. */
+    /**
+     * The article number of a rule id: {@code ART-23-1} ⇒ 23. Refuses what cites no article of the measures:
+     * article 0 or beyond the last, clause 0, leading zeros.
+     */
     public static int number(String ruleId) {
-        if (ruleId == null || !ruleId.matches("ART-\\d{1,2}(-\\d+)?")) {
+        if (ruleId == null || !ruleId.matches("ART-[1-9]\\d?(-[1-9]\\d?)?")) {
             throw new IllegalArgumentException("not a rule id: " + ruleId);
         }
-        return Integer.parseInt(ruleId.split("-")[1]);
+        int article = Integer.parseInt(ruleId.split("-")[1]);
+        if (article > LAST_ARTICLE) {
+            throw new IllegalArgumentException("the measures have " + LAST_ARTICLE + " articles: " + ruleId);
+        }
+        return article;
     }
 
     /** The article in Chinese: {@code ART-23-1} ⇒ 第二十三条. */

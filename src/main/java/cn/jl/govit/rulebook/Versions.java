@@ -28,6 +28,9 @@ public final class Versions {
             catch (NumberFormatException e) {
                 throw new InvalidInputException("If-Match", "problem.if-match");
             }
+            if (header < 0) {
+                throw new InvalidInputException("If-Match", "problem.if-match");
+            }
         }
         if (header != null && bodyVersion != null && !header.equals(bodyVersion)) {
             throw new InvalidInputException("version", "problem.version.mismatch");
