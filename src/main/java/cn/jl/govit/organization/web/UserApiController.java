@@ -1,0 +1,142 @@
+package cn.jl.govit.organization.web;
+
+import java.net.URI;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.jl.govit.organization.CurrentUser;
+import cn.jl.govit.organization.CurrentUsers;
+import cn.jl.govit.organization.Role;
+import cn.jl.govit.organization.UserAccount;
+import cn.jl.govit.organization.UserAccounts;
+import cn.jl.govit.rulebook.PageOf;
+import cn.jl.govit.rulebook.Paging;
+import cn.jl.govit.rulebook.Versions;
+import cn.jl.govit.rulebook.web.RequestValidator;
+
+/** User accounts: the administrator manages them; every user reads their own. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "users", description = "用户 User accounts and roles")
+class UserApiController {
+
+    private final UserAccounts accounts;
+    private final CurrentUsers users;
+    private final RequestValidator validator;
+
+    UserApiController(UserAccounts accounts, CurrentUsers users, RequestValidator validator) {
+        this.accounts = accounts;
+        this.users = users;
+        this.validator = validator;
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The signed-in user")
+    CurrentUser me() {
+        return users.current();
+    }
+
+    @GetMapping("/users")
+    @Operation(summary = "User accounts, searchable by name or organisation (administrator)")
+    PageOf<UserView> list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        requireAdmin();
+        Paging paging = Paging.of(page, size);
+        return new PageOf<>(accounts.page(q, paging.page(), paging.size()).stream().map(UserView::of).toList(),
+                paging.page(), paging.size(), accounts.count(q));
+    }
+
+    @GetMapping("/users/{username}")
+    @Operation(summary = "One user account (administrator)")
+    UserView one(@PathVariable String username) {
+        requireAdmin();
+        return UserView.of(accounts.get(username));
+    }
+
+    @PostMapping("/users")
+    @Operation(summary = "Create a user account (administrator)")
+    ResponseEntity<UserView> create(@RequestBody NewUser request) {
+        requireAdmin();
+        validator.valid(request);
+        UserAccount created = accounts.create(request.username(), request.displayName(), request.organizationCode(),
+                request.roles(), request.password());
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.username()))
+                .eTag(Versions.etag(created.version())).body(UserView.of(created));
+    }
+
+    @PutMapping("/users/{username}")
+    @Operation(summary = "Change a user's name, organisation, roles or enabled flag (administrator)")
+    ResponseEntity<UserView> update(@PathVariable String username,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody UserChange request) {
+        requireAdmin();
+        UserAccount current = accounts.get(username);
+        validator.valid(request);
+        Long expected = Versions.expected(ifMatch, request.version());
+        UserAccount updated = accounts.update(username, request.displayName(), request.organizationCode(),
+                request.roles(), request.enabled() == null || request.enabled(),
+                expected == null ? current.version() : expected);
+        return ResponseEntity.ok().eTag(Versions.etag(updated.version())).body(UserView.of(updated));
+    }
+
+    @PostMapping("/users/{username}/password")
+    @Operation(summary = "Set a new password (administrator)")
+    ResponseEntity<Void> resetPassword(@PathVariable String username, @RequestBody NewPassword request) {
+        requireAdmin();
+        accounts.get(username);
+        validator.valid(request);
+        accounts.resetPassword(username, request.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/users/{username}/unlock")
+    @Operation(summary = "End a lock after failed logins (administrator)")
+    ResponseEntity<Void> unlock(@PathVariable String username) {
+        requireAdmin();
+        accounts.unlock(username);
+        return ResponseEntity.noContent().build();
+    }
+
+    private void requireAdmin() {
+        if (!users.current().has(Role.ADMIN)) {
+            throw new AccessDeniedException("administrator only");
+        }
+    }
+
+    record UserView(String username, String displayName, String organizationCode, Set<Role> roles, boolean enabled,
+            boolean locked, long version) {
+
+        static UserView of(UserAccount a) {
+            return new UserView(a.username(), a.displayName(), a.organizationCode(), a.roles(), a.enabled(),
+                    a.lockedUntil() != null && java.time.Instant.now().isBefore(a.lockedUntil()), a.version());
+        }
+    }
+
+    record NewUser(@NotBlank @Size(max = 50) String username, @NotBlank @Size(max = 200) String displayName,
+            @Size(max = 16) String organizationCode, @NotEmpty Set<@NotNull Role> roles,
+            @NotBlank @Size(max = 128) String password) {
+    }
+
+    record UserChange(@NotBlank @Size(max = 200) String displayName, @Size(max = 16) String organizationCode,
+            @NotEmpty Set<@NotNull Role> roles, Boolean enabled, Long version) {
+    }
+
+    record NewPassword(@NotBlank @Size(max = 128) String password) {
+    }
+}
