@@ -25,7 +25,7 @@ import cn.jl.govit.organization.OrganizationKind;
 import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.rulebook.Versions;
-import cn.jl.govit.rulebook.web.RequestValidator;
+import cn.jl.govit.rulebook.RequestValidator;
 
 /** Organisations: everyone signed in reads them (they are named on every project); the administrator edits. */
 @RestController

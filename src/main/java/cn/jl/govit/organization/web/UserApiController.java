@@ -29,7 +29,7 @@ import cn.jl.govit.organization.UserAccounts;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.Versions;
-import cn.jl.govit.rulebook.web.RequestValidator;
+import cn.jl.govit.rulebook.RequestValidator;
 
 /** User accounts: the administrator manages them; every user reads their own. */
 @RestController

@@ -23,7 +23,7 @@ import cn.jl.govit.rulebook.CitationMessages;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.Versions;
-import cn.jl.govit.rulebook.web.RequestValidator;
+import cn.jl.govit.rulebook.RequestValidator;
 
 @RestController
 @RequestMapping("/api/v1/projects")

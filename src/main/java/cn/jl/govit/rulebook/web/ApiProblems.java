@@ -40,6 +40,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 import cn.jl.govit.rulebook.CitationMessages;
 import cn.jl.govit.rulebook.InvalidInputException;
+import cn.jl.govit.rulebook.RequestValidator;
 import cn.jl.govit.rulebook.RecordNotFoundException;
 import cn.jl.govit.rulebook.RuleViolationException;
 

@@ -1,4 +1,4 @@
-package cn.jl.govit.rulebook.web;
+package cn.jl.govit.rulebook;
 
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -19,7 +19,7 @@ public class RequestValidator {
 
     public <T> T valid(T body) {
         if (body == null) {
-            throw new cn.jl.govit.rulebook.InvalidInputException("body", "problem.json.malformed");
+            throw new InvalidInputException("body", "problem.json.malformed");
         }
         BeanPropertyBindingResult result = new BeanPropertyBindingResult(body, "body");
         validator.validate(body, result);
