@@ -108,22 +108,6 @@ public class Project {
         events.add(new ProjectEvents.ApprovalPathSimplified(id, approvalPath.stages(), approvalPath.legalBasis()));
     }
 
-    /** Moves the status where the lifecycle allows it; later modules' verbs build on this. */
-    protected void moveTo(ProjectStatus target) {
-        if (!status.canMoveTo(target)) {
-            throw new IllegalStateException("a project cannot move from " + status + " to " + target);
-        }
-        this.status = target;
-    }
-
-    /** Approval path reasons, with the authority's reason first. */
-    public List<Reason> authorityAndPathReasons() {
-        List<Reason> reasons = new ArrayList<>();
-        reasons.add(new ApprovalAuthorityPolicy().derive(facts).reason());
-        reasons.addAll(approvalPath.reasons());
-        return reasons;
-    }
-
     public List<Object> pullEvents() {
         List<Object> out = List.copyOf(events);
         events.clear();
