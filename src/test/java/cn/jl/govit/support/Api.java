@@ -1,0 +1,144 @@
+package cn.jl.govit.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client of the running application's REST API (base {@code /api/v1}) that never throws on a status:
+ * every call answers a {@link Response} to assert on. Users sign in with HTTP Basic; the demo users share
+ * the password {@value #DEMO_PASSWORD}.
+ */
+public final class Api {
+
+    public static final String DEMO_PASSWORD = "Demo@2026";
+
+    private final RestClient client;
+
+    public Api(int port) {
+        this.client = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** A call as a demo user ({@code null} for an anonymous one). */
+    public Call as(String username) {
+        return new Call(username, username == null ? null : DEMO_PASSWORD);
+    }
+
+    public Call as(String username, String password) {
+        return new Call(username, password);
+    }
+
+    public Call anonymous() {
+        return new Call(null, null);
+    }
+
+    /** One caller's requests; paths under {@code /api/v1} unless they start with {@code /api} or {@code /}. */
+    public final class Call {
+
+        private final String username;
+        private final String password;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        Call(String username, String password) {
+            this.username = username;
+            this.password = password;
+        }
+
+        public Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Call english() {
+            return header(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        }
+
+        public Response get(String path) {
+            return send(HttpMethod.GET, path, null, null);
+        }
+
+        public Response post(String path, Object body) {
+            return send(HttpMethod.POST, path, MediaType.APPLICATION_JSON_VALUE, body);
+        }
+
+        /** A raw body with any content type, for malformed requests. */
+        public Response send(HttpMethod method, String path, String contentType, Object body) {
+            String uri = path.startsWith("/") ? path : "/api/v1/" + path;
+            RestClient.RequestBodySpec spec = client.method(method).uri(uri).headers(h -> {
+                if (username != null) {
+                    h.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
+                            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                }
+                headers.forEach(h::set);
+            });
+            if (body != null) {
+                byte[] bytes = body instanceof byte[] b ? b
+                        : (body instanceof String s ? s : JsonMapper.shared().writeValueAsString(body))
+                                .getBytes(StandardCharsets.UTF_8);
+                spec = spec.header(HttpHeaders.CONTENT_TYPE, contentType).body(bytes);
+            }
+            return spec.exchange((request, response) -> new Response(response.getStatusCode().value(),
+                    response.getHeaders(), new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** A response: status, headers and the body as text, with JsonPath look-ups. */
+    public record Response(int status, HttpHeaders headers, String body) {
+
+        public <T> T json(String path) {
+            return JsonPath.read(body, path);
+        }
+
+        public String text(String path) {
+            Object value = json(path);
+            return value == null ? null : value.toString();
+        }
+
+        public MediaType contentType() {
+            return headers.getContentType();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType() + " " + body;
+        }
+    }
+
+    /**
+     * A valid proposal of a project with a unique name: 12 million yuan from the Digital Jilin fund, in the
+     * provincial plan, no emergency; change the map for other facts.
+     */
+    public static Map<String, Object> proposal(String name) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("categories", List.of("BUSINESS_SYSTEM"));
+        body.put("summary", "建设" + name + "，支撑业务协同。");
+        body.put("participatingOrganizationCodes", new ArrayList<>());
+        body.put("estimatedInvestment", 12000000);
+        body.put("constructionPeriodMonths", 18);
+        body.put("fundingSources", List.of(Map.of("source", "DIGITAL_JILIN_FUND", "amount", 12000000)));
+        body.put("inProvincialPlan", true);
+        body.put("emergency", null);
+        body.put("simpleOrEquipmentOnly", false);
+        body.put("classified", false);
+        body.put("newCivilWorks", false);
+        body.put("highEnergyUse", false);
+        body.put("buildsNewCloudPlatform", false);
+        return body;
+    }
+
+    /** A name no other test uses, so that a search finds exactly one project. */
+    public static String unique(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+}
