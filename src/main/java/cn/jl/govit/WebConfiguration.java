@@ -28,8 +28,8 @@ class WebConfiguration implements WebMvcConfigurer {
         return new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
-                if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/") && request.getCookies() != null) {
-                    for (Cookie cookie : request.getCookies()) {
+                if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    for (Cookie cookie : request.getCookies() == null ? new Cookie[0] : request.getCookies()) {
                         if (COOKIE.equals(cookie.getName())) {
                             return "en".equals(cookie.getValue()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
                         }
