@@ -79,7 +79,25 @@ class WebConfiguration implements WebMvcConfigurer {
                 .withCoercionConfig(tools.jackson.databind.type.LogicalType.Textual, c -> c
                         .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer, tools.jackson.databind.cfg.CoercionAction.Fail)
                         .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Float, tools.jackson.databind.cfg.CoercionAction.Fail)
-                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Boolean, tools.jackson.databind.cfg.CoercionAction.Fail));
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Boolean, tools.jackson.databind.cfg.CoercionAction.Fail))
+                .addModule(new tools.jackson.databind.module.SimpleModule("nul-free-text")
+                        .addDeserializer(String.class, new NulFreeText()));
+    }
+
+    /**
+     * Text without NUL characters: PostgreSQL cannot store U+0000, so a text holding one is refused as
+     * malformed input (400) instead of failing in the database (500).
+     */
+    static final class NulFreeText extends tools.jackson.databind.deser.jdk.StringDeserializer {
+
+        @Override
+        public String deserialize(tools.jackson.core.JsonParser parser, tools.jackson.databind.DeserializationContext context) {
+            String text = super.deserialize(parser, context);
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                throw tools.jackson.databind.DatabindException.from(parser, "text contains a NUL character");
+            }
+            return text;
+        }
     }
 
     @Override

@@ -17,6 +17,23 @@ public class RequestValidator {
         this.validator = validator;
     }
 
+    /**
+     * A search text from the query string: at most 200 characters and no NUL character, which PostgreSQL
+     * can neither store nor compare; {@code null} stays {@code null}.
+     */
+    public static String searchText(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > 200) {
+            throw new InvalidInputException(field, "problem.field.too-long", 200);
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException(field, "problem.field.invalid");
+        }
+        return text;
+    }
+
     public <T> T valid(T body) {
         if (body == null) {
             throw new InvalidInputException("body", "problem.json.malformed");

@@ -24,9 +24,11 @@ public final class Api {
     public static final String DEMO_PASSWORD = "Demo@2026";
 
     private final RestClient client;
+    private final String base;
 
     public Api(int port) {
-        this.client = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        this.client = RestClient.create();
+        this.base = "http://localhost:" + port;
     }
 
     /** A call as a demo user ({@code null} for an anonymous one). */
@@ -73,7 +75,7 @@ public final class Api {
 
         /** A raw body with any content type, for malformed requests. */
         public Response send(HttpMethod method, String path, String contentType, Object body) {
-            String uri = path.startsWith("/") ? path : "/api/v1/" + path;
+            java.net.URI uri = java.net.URI.create(base + encodeNonAscii(path.startsWith("/") ? path : "/api/v1/" + path));
             RestClient.RequestBodySpec spec = client.method(method).uri(uri).headers(h -> {
                 if (username != null) {
                     h.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
@@ -90,6 +92,23 @@ public final class Api {
             return spec.exchange((request, response) -> new Response(response.getStatusCode().value(),
                     response.getHeaders(), new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
         }
+    }
+
+    /**
+     * The path as given, with only characters outside printable ASCII percent-encoded (UTF-8): escapes that a
+     * test writes ({@code %25}, {@code %00}) reach the server as written.
+     */
+    static String encodeNonAscii(String path) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            if (b > 0x20 && b < 0x7F) {
+                out.append((char) b);
+            }
+            else {
+                out.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return out.toString();
     }
 
     /** A response: status, headers and the body as text, with JsonPath look-ups. */

@@ -59,6 +59,7 @@ class UserApiController {
             @RequestParam(defaultValue = "20") int size) {
         requireAdmin();
         Paging paging = Paging.of(page, size);
+        RequestValidator.searchText("q", q);
         return new PageOf<>(accounts.page(q, paging.page(), paging.size()).stream().map(UserView::of).toList(),
                 paging.page(), paging.size(), accounts.count(q));
     }

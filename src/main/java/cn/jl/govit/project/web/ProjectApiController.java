@@ -56,9 +56,7 @@ class ProjectApiController {
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, Locale locale) {
         Paging paging = Paging.of(page, size);
-        if (q != null && q.length() > 200) {
-            throw new cn.jl.govit.rulebook.InvalidInputException("q", "problem.field.too-long", 200);
-        }
+        RequestValidator.searchText("q", q);
         return projects.page(status, q, paging.page(), paging.size()).map(p -> ProjectView.of(p, messages, locale));
     }
 

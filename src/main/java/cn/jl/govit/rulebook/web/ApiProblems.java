@@ -145,6 +145,13 @@ class ApiProblems {
         return badRequest(List.of(new FieldProblem(e.getParameterName(), messages.text("problem.field.required", locale))), locale);
     }
 
+    /** A path segment that converts to nothing ({@code /projects/%20}): the caller sent no id. */
+    @ExceptionHandler(org.springframework.web.bind.MissingPathVariableException.class)
+    ResponseEntity<ProblemDetail> missingPathVariable(org.springframework.web.bind.MissingPathVariableException e,
+            Locale locale) {
+        return badRequest(List.of(new FieldProblem(e.getVariableName(), messages.text("problem.field.required", locale))), locale);
+    }
+
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, Locale locale) {
         return badRequest(List.of(new FieldProblem(e.getHeaderName(), messages.text("problem.field.required", locale))), locale);
