@@ -40,11 +40,14 @@ class UserApiController {
     private final UserAccounts accounts;
     private final CurrentUsers users;
     private final RequestValidator validator;
+    /** Judges whether a lock has ended, as the login does. */
+    private final java.time.Clock clock;
 
-    UserApiController(UserAccounts accounts, CurrentUsers users, RequestValidator validator) {
+    UserApiController(UserAccounts accounts, CurrentUsers users, RequestValidator validator, java.time.Clock clock) {
         this.accounts = accounts;
         this.users = users;
         this.validator = validator;
+        this.clock = clock;
     }
 
     @GetMapping("/me")
@@ -60,7 +63,7 @@ class UserApiController {
         requireAdmin();
         Paging paging = Paging.of(page, size);
         RequestValidator.searchText("q", q);
-        return new PageOf<>(accounts.page(q, paging.page(), paging.size()).stream().map(UserView::of).toList(),
+        return new PageOf<>(accounts.page(q, paging.page(), paging.size()).stream().map(a -> UserView.of(a, clock.instant())).toList(),
                 paging.page(), paging.size(), accounts.count(q));
     }
 
@@ -68,7 +71,7 @@ class UserApiController {
     @Operation(summary = "One user account (administrator)")
     UserView one(@PathVariable String username) {
         requireAdmin();
-        return UserView.of(accounts.get(username));
+        return UserView.of(accounts.get(username), clock.instant());
     }
 
     @PostMapping("/users")
@@ -79,7 +82,7 @@ class UserApiController {
         UserAccount created = accounts.create(request.username(), request.displayName(), request.organizationCode(),
                 request.roles(), request.password());
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.username()))
-                .eTag(Versions.etag(created.version())).body(UserView.of(created));
+                .eTag(Versions.etag(created.version())).body(UserView.of(created, clock.instant()));
     }
 
     @PutMapping("/users/{username}")
@@ -93,7 +96,7 @@ class UserApiController {
         UserAccount updated = accounts.update(username, request.displayName(), request.organizationCode(),
                 request.roles(), request.enabled() == null || request.enabled(),
                 expected == null ? current.version() : expected);
-        return ResponseEntity.ok().eTag(Versions.etag(updated.version())).body(UserView.of(updated));
+        return ResponseEntity.ok().eTag(Versions.etag(updated.version())).body(UserView.of(updated, clock.instant()));
     }
 
     @PostMapping("/users/{username}/password")
@@ -123,9 +126,9 @@ class UserApiController {
     record UserView(String username, String displayName, String organizationCode, Set<Role> roles, boolean enabled,
             boolean locked, long version) {
 
-        static UserView of(UserAccount a) {
+        static UserView of(UserAccount a, java.time.Instant now) {
             return new UserView(a.username(), a.displayName(), a.organizationCode(), a.roles(), a.enabled(),
-                    a.lockedUntil() != null && java.time.Instant.now().isBefore(a.lockedUntil()), a.version());
+                    a.lockedAt(now), a.version());
         }
     }
 
