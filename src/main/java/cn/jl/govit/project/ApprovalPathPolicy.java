@@ -53,7 +53,8 @@ public final class ApprovalPathPolicy {
 
     /**
      * Art. 9 (4): the stages the authority sets under another legal simplification, kept in lifecycle order.
-     * It must shorten the derived path and name its legal basis.
+     * It must shorten the derived path, keep only stages of that path (a simplification drops stages, it
+     * does not bring back one that (1)–(3) replaced), and name its legal basis. A stage named twice counts once.
      */
     public List<Violation> checkLegalSimplification(ApprovalPath derived, List<Stage> stages,
             String legalBasis) {
@@ -61,10 +62,18 @@ public final class ApprovalPathPolicy {
         if (legalBasis == null || legalBasis.isBlank()) {
             violations.add(Violation.of("ART-9-4", "legalBasis", "violation.ART-9-4.basis"));
         }
-        if (stages == null || stages.isEmpty()) {
+        List<Stage> distinct = stages == null ? List.of() : stages.stream().distinct().toList();
+        if (distinct.isEmpty()) {
             violations.add(Violation.of("ART-9-4", "stages", "violation.ART-9-4.no-stage"));
+            return violations;
         }
-        else if (stages.size() >= derived.stages().size()) {
+        for (Stage stage : distinct) {
+            if (!derived.includes(stage)) {
+                violations.add(Violation.of("ART-9-4", "stages", "violation.ART-9-4.not-in-path",
+                        new MessageKey("enum.Stage." + stage.name())));
+            }
+        }
+        if (distinct.size() >= derived.stages().size()) {
             violations.add(Violation.of("ART-9-4", "stages", "violation.ART-9-4.not-shorter",
                     derived.stages().size()));
         }

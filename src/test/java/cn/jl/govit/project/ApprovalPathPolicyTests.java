@@ -137,6 +137,34 @@ class ApprovalPathPolicyTests {
         }
 
         @Test
+        void refusesAStageTheDerivedPathDoesNotHave() {
+            List<Violation> violations = policy.checkLegalSimplification(inPlan, List.of(PROPOSAL), "《某条例》第五条");
+
+            assertThat(violations).extracting(Violation::rule, Violation::item, Violation::messageKey)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("ART-9-4", "stages", "violation.ART-9-4.not-in-path"));
+            assertThat(violations.get(0).args()).containsExactly(new MessageKey("enum.Stage.PROPOSAL"));
+        }
+
+        @Test
+        void countsAStageNamedTwiceOnce() {
+            assertThat(policy.checkLegalSimplification(inPlan, List.of(PRELIMINARY_DESIGN, PRELIMINARY_DESIGN), "《某条例》"))
+                    .isEmpty();
+            assertThat(policy.legalSimplification(inPlan, List.of(PRELIMINARY_DESIGN, PRELIMINARY_DESIGN), "《某条例》")
+                    .stages()).containsExactly(PRELIMINARY_DESIGN);
+            assertThat(policy.checkLegalSimplification(inPlan,
+                    List.of(FEASIBILITY_STUDY, PRELIMINARY_DESIGN, FEASIBILITY_STUDY), "《某条例》"))
+                    .extracting(Violation::messageKey).containsExactly("violation.ART-9-4.not-shorter");
+        }
+
+        @Test
+        void aOneStagePathCannotBeShortened() {
+            ApprovalPath simple = policy.derive(facts(false, null, true));
+
+            assertThat(policy.checkLegalSimplification(simple, List.of(FEASIBILITY_STUDY), "《某条例》"))
+                    .extracting(Violation::messageKey).containsExactly("violation.ART-9-4.not-shorter");
+        }
+
+        @Test
         void reportsEveryProblemAtOnce() {
             assertThat(policy.checkLegalSimplification(standard, List.of(), ""))
                     .extracting(Violation::item).containsExactly("legalBasis", "stages");

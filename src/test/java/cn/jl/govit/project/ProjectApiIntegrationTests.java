@@ -270,6 +270,9 @@ class ProjectApiIntegrationTests {
                 Map.of("stages", List.of("PROPOSAL", "FEASIBILITY_STUDY", "PRELIMINARY_DESIGN"), "legalBasis", "《条例》"));
         assertThat(notShorter.status()).isEqualTo(422);
         assertThat(notShorter.text("$.violations[0].rule")).isEqualTo("ART-9-4");
+        Response notShorterInEnglish = api.as("fgw").english().post("projects/" + id + "/approval-path/legal-simplification",
+                Map.of("stages", List.of("PROPOSAL", "FEASIBILITY_STUDY", "PRELIMINARY_DESIGN"), "legalBasis", "《条例》"));
+        assertThat(notShorterInEnglish.text("$.violations[0].message")).contains("fewer than the 3 stages derived from the project's facts");
 
         Response simplified = api.as("fgw").post("projects/" + id + "/approval-path/legal-simplification", simplification);
         assertThat(simplified.status()).as(simplified.toString()).isEqualTo(200);
@@ -279,6 +282,11 @@ class ProjectApiIntegrationTests {
         assertThat(simplified.<List<String>>json("$.approvalPath.reasons[*].rule")).endsWith("ART-9-4");
 
         String digitalBureausProject = propose("rst", Api.unique("数字局审批"));
+        Response notInPath = api.as("szsj").post("projects/" + digitalBureausProject + "/approval-path/legal-simplification",
+                Map.of("stages", List.of("PROPOSAL"), "legalBasis", "《条例》"));
+        assertThat(notInPath.status()).isEqualTo(422);
+        assertThat(notInPath.text("$.violations[0].message")).contains("项目建议书").contains("第九条");
+
         assertThat(api.as("fgw").post("projects/" + digitalBureausProject + "/approval-path/legal-simplification",
                 Map.of("stages", List.of("FEASIBILITY_STUDY"), "legalBasis", "《条例》")).status()).isEqualTo(403);
         assertThat(api.as("szsj").post("projects/" + digitalBureausProject + "/approval-path/legal-simplification",
