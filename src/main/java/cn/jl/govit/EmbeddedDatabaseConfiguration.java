@@ -40,6 +40,9 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // the context stops the server (destroyMethod) after the beans that still write on shutdown;
+                // the library's own JVM hook would stop it at the same time as them
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "50")
                 .setServerConfig("timezone", "Asia/Shanghai")
                 .setLocaleConfig("encoding", "UTF8")
