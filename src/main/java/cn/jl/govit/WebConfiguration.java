@@ -29,6 +29,9 @@ class WebConfiguration implements WebMvcConfigurer {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
                 if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    if (request.getAttribute(COOKIE) instanceof Locale chosen) {
+                        return chosen;
+                    }
                     for (Cookie cookie : request.getCookies() == null ? new Cookie[0] : request.getCookies()) {
                         if (COOKIE.equals(cookie.getName())) {
                             return "en".equals(cookie.getValue()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
@@ -56,7 +59,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
             @Override
             public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-                Cookie cookie = new Cookie(COOKIE, locale != null && "en".equals(locale.getLanguage()) ? "en" : "zh-CN");
+                boolean english = locale != null && "en".equals(locale.getLanguage());
+                request.setAttribute(COOKIE, english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+                Cookie cookie = new Cookie(COOKIE, english ? "en" : "zh-CN");
                 cookie.setPath("/");
                 cookie.setHttpOnly(true);
                 cookie.setMaxAge(365 * 24 * 3600);

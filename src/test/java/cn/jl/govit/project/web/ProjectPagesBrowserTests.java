@@ -115,6 +115,15 @@ class ProjectPagesBrowserTests {
         assertThat(browser.findElement(By.cssSelector("[data-testid=estimate]")).getText()).isEqualTo("3,000,000.00 元");
         assertThat(browser.findElement(By.cssSelector("[data-testid=history]")).getText()).contains("提出项目");
         screenshot("project-detail");
+        String detail = browser.getCurrentUrl();
+
+        browser.get(detail + "?lang=en");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=path-stages] .govit-step-name")))
+                .extracting(WebElement::getText)
+                .containsExactly("Project proposal", "Feasibility study report", "Preliminary design and budget estimate");
+        browser.get(detail + "?lang=zh-CN");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
 
         browser.get(url("/projects?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(browser.findElements(By.cssSelector("[data-testid=project-table] tbody tr"))).hasSize(1);
