@@ -34,6 +34,11 @@ public class RequestValidator {
         return text;
     }
 
+    /** Reads a body the controller took as {@link JsonBody} (400 when unreadable) and validates it. */
+    public <T> T valid(JsonBody<T> body) {
+        return valid(body.read());
+    }
+
     public <T> T valid(T body) {
         if (body == null) {
             throw new InvalidInputException("body", "problem.json.malformed");

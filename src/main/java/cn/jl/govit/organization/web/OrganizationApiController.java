@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +26,7 @@ import cn.jl.govit.organization.OrganizationKind;
 import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.rulebook.Versions;
+import cn.jl.govit.rulebook.JsonBody;
 import cn.jl.govit.rulebook.RequestValidator;
 
 /** Organisations: everyone signed in reads them (they are named on every project); the administrator edits. */
@@ -57,9 +59,11 @@ class OrganizationApiController {
 
     @PostMapping
     @Operation(summary = "Add an organisation (administrator)")
-    ResponseEntity<Organization> create(@RequestBody NewOrganization request) {
+    ResponseEntity<Organization> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewOrganization.class)))
+            JsonBody<NewOrganization> body) {
         requireAdmin();
-        validator.valid(request);
+        NewOrganization request = validator.valid(body);
         Organization created = organizations.create(request.code(), request.nameZh(), request.nameEn(), request.kind(),
                 request.dutyArea());
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + created.code()))
@@ -69,10 +73,12 @@ class OrganizationApiController {
     @PutMapping("/{code}")
     @Operation(summary = "Change an organisation's names, duty area or active flag (administrator)")
     ResponseEntity<Organization> update(@PathVariable String code,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody OrganizationChange request) {
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = OrganizationChange.class)))
+            JsonBody<OrganizationChange> body) {
         organizations.get(code);
         requireAdmin();
-        validator.valid(request);
+        OrganizationChange request = validator.valid(body);
         Long expected = Versions.expected(ifMatch, request.version());
         Organization current = organizations.get(code);
         Organization updated = organizations.update(code, request.nameZh(), request.nameEn(), request.dutyArea(),

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -15,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,6 +30,7 @@ import cn.jl.govit.organization.UserAccounts;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.Versions;
+import cn.jl.govit.rulebook.JsonBody;
 import cn.jl.govit.rulebook.RequestValidator;
 
 /** User accounts: the administrator manages them; every user reads their own. */
@@ -76,9 +78,11 @@ class UserApiController {
 
     @PostMapping("/users")
     @Operation(summary = "Create a user account (administrator)")
-    ResponseEntity<UserView> create(@RequestBody NewUser request) {
+    ResponseEntity<UserView> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewUser.class)))
+            JsonBody<NewUser> body) {
         requireAdmin();
-        validator.valid(request);
+        NewUser request = validator.valid(body);
         UserAccount created = accounts.create(request.username(), request.displayName(), request.organizationCode(),
                 request.roles(), request.password());
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.username()))
@@ -88,10 +92,12 @@ class UserApiController {
     @PutMapping("/users/{username}")
     @Operation(summary = "Change a user's name, organisation, roles or enabled flag (administrator)")
     ResponseEntity<UserView> update(@PathVariable String username,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody UserChange request) {
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = UserChange.class)))
+            JsonBody<UserChange> body) {
         requireAdmin();
         UserAccount current = accounts.get(username);
-        validator.valid(request);
+        UserChange request = validator.valid(body);
         Long expected = Versions.expected(ifMatch, request.version());
         UserAccount updated = accounts.update(username, request.displayName(), request.organizationCode(),
                 request.roles(), request.enabled() == null || request.enabled(),
@@ -101,10 +107,12 @@ class UserApiController {
 
     @PostMapping("/users/{username}/password")
     @Operation(summary = "Set a new password (administrator)")
-    ResponseEntity<Void> resetPassword(@PathVariable String username, @RequestBody NewPassword request) {
+    ResponseEntity<Void> resetPassword(@PathVariable String username,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewPassword.class)))
+            JsonBody<NewPassword> body) {
         requireAdmin();
         accounts.get(username);
-        validator.valid(request);
+        NewPassword request = validator.valid(body);
         accounts.resetPassword(username, request.password());
         return ResponseEntity.noContent().build();
     }

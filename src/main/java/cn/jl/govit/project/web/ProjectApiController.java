@@ -5,12 +5,13 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,6 +21,7 @@ import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectStatus;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.CitationMessages;
+import cn.jl.govit.rulebook.JsonBody;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.Versions;
@@ -42,9 +44,12 @@ class ProjectApiController {
 
     @PostMapping
     @Operation(summary = "A department proposes a project (department staff); authority and path are derived")
-    ResponseEntity<ProjectView> propose(@RequestBody ProjectRequests.ProposeProject request, Locale locale) {
+    ResponseEntity<ProjectView> propose(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = ProjectRequests.ProposeProject.class)))
+            JsonBody<ProjectRequests.ProposeProject> body,
+            Locale locale) {
         projects.checkMayPropose();
-        Project project = projects.propose(validator.valid(request).toNewProject());
+        Project project = projects.propose(validator.valid(body).toNewProject());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + project.id()))
                 .eTag(Versions.etag(project.version()))
                 .body(ProjectView.of(project, messages, locale));
@@ -71,9 +76,11 @@ class ProjectApiController {
     @Operation(summary = "The Digital Bureau decides unified or self construction (Art. 7–8)")
     ResponseEntity<ProjectView> constructionMode(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestBody ProjectRequests.DecideConstructionMode request, Locale locale) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = ProjectRequests.DecideConstructionMode.class)))
+            JsonBody<ProjectRequests.DecideConstructionMode> body,
+            Locale locale) {
         projects.checkMayDecideConstructionMode(id);
-        validator.valid(request);
+        ProjectRequests.DecideConstructionMode request = validator.valid(body);
         Project project = projects.decideConstructionMode(id, Versions.expected(ifMatch, request.version()),
                 request.mode(), request.exception(), request.justification());
         return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(ProjectView.of(project, messages, locale));
@@ -83,9 +90,11 @@ class ProjectApiController {
     @Operation(summary = "The approval authority sets a shorter path on another legal basis (Art. 9 (4))")
     ResponseEntity<ProjectView> legalSimplification(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestBody ProjectRequests.SimplifyApprovalPath request, Locale locale) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = ProjectRequests.SimplifyApprovalPath.class)))
+            JsonBody<ProjectRequests.SimplifyApprovalPath> body,
+            Locale locale) {
         projects.checkMaySimplifyApprovalPath(id);
-        validator.valid(request);
+        ProjectRequests.SimplifyApprovalPath request = validator.valid(body);
         Project project = projects.simplifyApprovalPath(id, Versions.expected(ifMatch, request.version()),
                 request.stages(), request.legalBasis());
         return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(ProjectView.of(project, messages, locale));

@@ -295,6 +295,56 @@ class ApiErrorsWebTests {
         assertThat(response.text("$.detail")).contains("第八条");
     }
 
+    // ---- the contract's order: 401 → 404 scope → 403 role → 400 input
+
+    @Test
+    void aRoleThatMayNotActIsRefusedBeforeItsBodyIsRead() {
+        assertProblem(api.as("szsj").send(HttpMethod.POST, "projects", MediaType.APPLICATION_JSON_VALUE, "{\"name\":"),
+                403, "forbidden");
+        assertProblem(api.as("szsj").post("projects", Map.of("emergency", "EARTHQUAKE")), 403, "forbidden");
+        assertProblem(api.as("szsj").send(HttpMethod.POST, "projects", MediaType.APPLICATION_JSON_VALUE, ""), 403,
+                "forbidden");
+        assertProblem(api.as("rst").post("organizations", Map.of("kind", "CITY")), 403, "forbidden");
+        assertProblem(api.as("rst").send(HttpMethod.POST, "users", MediaType.APPLICATION_JSON_VALUE, "[[["), 403,
+                "forbidden");
+
+        String own = create(Api.unique("顺序")).text("$.id");
+        assertProblem(api.as("rst").post("projects/" + own + "/construction-mode", Map.of("mode", "HALF")), 403,
+                "forbidden");
+        assertBadRequest(api.as("szsj").post("projects/" + own + "/construction-mode", Map.of("mode", "HALF")), "mode");
+        assertBadRequest(api.as("szsj").post("projects/" + own + "/approval-path/legal-simplification",
+                Map.of("stages", "FEASIBILITY_STUDY")), "stages");
+    }
+
+    @Test
+    void aRecordOutsideScopeIsNotFoundBeforeItsBodyIsRead() {
+        Response others = api.as("jyt").post("projects", Api.proposal(Api.unique("他厅")));
+        String id = others.text("$.id");
+
+        assertProblem(api.as("rst").post("projects/" + id + "/construction-mode", Map.of("mode", "HALF")), 404,
+                "not-found");
+        assertProblem(api.as("rst").send(HttpMethod.POST, "projects/" + id + "/approval-path/legal-simplification",
+                MediaType.APPLICATION_JSON_VALUE, "{"), 404, "not-found");
+        assertProblem(api.as("szsj").post("projects/" + java.util.UUID.randomUUID() + "/construction-mode",
+                Map.of("mode", "HALF")), 404, "not-found");
+    }
+
+    @Test
+    void theOpenApiDocumentStillDescribesTheRequestBodies() {
+        Response docs = api.as("rst").get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.text("$.paths['/api/v1/projects'].post.requestBody.content['application/json'].schema['$ref']"))
+                .endsWith("ProposeProject");
+        assertThat(docs.text("$.paths['/api/v1/projects/{id}/construction-mode'].post.requestBody.content['application/json'].schema['$ref']"))
+                .endsWith("DecideConstructionMode");
+        assertThat(docs.<Map<String, Object>>json("$.components.schemas.ProposeProject.properties")).containsKeys("name",
+                "categories", "fundingSources", "estimatedInvestment");
+        assertThat(docs.<List<Object>>json("$.paths..parameters[?(@.name == 'body' || @.name == 'reader')]")).isEmpty();
+        assertThat(docs.text("$.paths['/api/v1/users'].post.requestBody.content['application/json'].schema['$ref']"))
+                .endsWith("NewUser");
+    }
+
     // ---- languages
 
     @Test
