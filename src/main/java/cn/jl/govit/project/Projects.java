@@ -27,6 +27,7 @@ import cn.jl.govit.organization.Role;
 import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.InvalidInputException.FieldError;
+import cn.jl.govit.rulebook.MessageKey;
 import cn.jl.govit.rulebook.RecordNotFoundException;
 
 /**
@@ -186,7 +187,7 @@ public class Projects {
             FundingLine line = proposal.facts().fundingSources().get(i);
             if (!sources.add(line.source())) {
                 errors.add(new FieldError("fundingSources[" + i + "].source", "project.funding.duplicate",
-                        List.of(line.source().name())));
+                        List.of(new MessageKey("enum.FundingSource." + line.source().name()))));
             }
             total = total.add(line.amount());
         }

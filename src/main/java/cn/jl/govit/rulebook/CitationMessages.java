@@ -16,7 +16,7 @@ public class CitationMessages {
     }
 
     public String message(Citation citation, Locale locale) {
-        String text = messages.getMessage(citation.messageKey(), resolvable(citation.args()), citation.messageKey(), locale);
+        String text = messages.getMessage(citation.messageKey(), MessageKey.arguments(citation.args()), citation.messageKey(), locale);
         String cite = messages.getMessage("rule.cite", new Object[] {citation.article(), Articles.number(citation.rule())},
                 "（{0}）", locale);
         return text + cite;
@@ -27,14 +27,7 @@ public class CitationMessages {
     }
 
     public String text(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, resolvable(java.util.List.of(args)), key, locale);
-    }
-
-    private static Object[] resolvable(java.util.List<Object> args) {
-        return args.stream()
-                .map(a -> a instanceof MessageKey k ? new org.springframework.context.support.DefaultMessageSourceResolvable(
-                        new String[] {k.key()}, k.key()) : a)
-                .toArray();
+        return messages.getMessage(key, MessageKey.arguments(java.util.List.of(args)), key, locale);
     }
 
     /** A citation as the API and the pages show it. */

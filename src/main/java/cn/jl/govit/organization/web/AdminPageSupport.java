@@ -17,7 +17,7 @@ final class AdminPageSupport {
     /** Puts each field error of the service next to its form field, or above the form when the form has none. */
     static void reject(BindingResult result, InvalidInputException e, List<String> formFields) {
         for (InvalidInputException.FieldError error : e.errors()) {
-            Object[] args = error.args().toArray();
+            Object[] args = cn.jl.govit.rulebook.MessageKey.arguments(error.args());
             if (formFields.contains(error.field())) {
                 result.rejectValue(error.field(), error.messageKey(), args, null);
             }

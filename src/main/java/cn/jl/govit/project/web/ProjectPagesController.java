@@ -134,7 +134,7 @@ class ProjectPagesController {
         catch (InvalidInputException e) {
             for (InvalidInputException.FieldError error : e.errors()) {
                 String field = formField(error.field(), filled);
-                Object[] args = error.args().toArray();
+                Object[] args = cn.jl.govit.rulebook.MessageKey.arguments(error.args());
                 if (field == null) {
                     result.reject(error.messageKey(), args, null);
                 }
