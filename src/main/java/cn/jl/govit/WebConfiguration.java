@@ -72,8 +72,9 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Strict JSON: a number is not accepted for a text field nor a text for a number or a boolean, so that a
-     * wrongly typed field answers 400 instead of being guessed.
+     * Strict JSON: a number is not accepted for a text field nor a text for a number or a boolean, nor a
+     * fraction for a whole number (18.5 months), so that a wrongly typed field answers 400 instead of being
+     * guessed or truncated.
      */
     @Bean
     org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer strictJson() {
@@ -81,6 +82,7 @@ class WebConfiguration implements WebMvcConfigurer {
                 .disable(tools.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(tools.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .withCoercionConfig(tools.jackson.databind.type.LogicalType.Textual, c -> c
                         .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer, tools.jackson.databind.cfg.CoercionAction.Fail)
                         .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Float, tools.jackson.databind.cfg.CoercionAction.Fail)

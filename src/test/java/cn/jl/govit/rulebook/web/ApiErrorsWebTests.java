@@ -94,6 +94,15 @@ class ApiErrorsWebTests {
     }
 
     @Test
+    void aFractionForAWholeNumberIsAWrongType() {
+        Response response = propose(json(Api.proposal("月数")).replace("\"constructionPeriodMonths\":18",
+                "\"constructionPeriodMonths\":18.5"));
+
+        assertBadRequest(response, "constructionPeriodMonths");
+        assertThat(response.text("$.errors[0].message")).isEqualTo("类型错误，应为整数");
+    }
+
+    @Test
     void aNameOf201CharactersIsTooLong() {
         assertBadRequest(api.as("rst").post("projects", Api.proposal("名".repeat(201))), "name");
         assertThat(api.as("rst").post("projects", Api.proposal(Api.unique("名".repeat(191)))).status()).isEqualTo(201);
