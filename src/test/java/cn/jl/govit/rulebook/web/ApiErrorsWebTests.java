@@ -72,6 +72,17 @@ class ApiErrorsWebTests {
 
         assertBadRequest(response, "estimatedInvestment");
         assertThat(response.text("$.errors[0].message")).isEqualTo("类型错误，应为数字");
+
+        body.put("estimatedInvestment", "12000000");
+        assertBadRequest(api.as("rst").post("projects", body), "estimatedInvestment");
+    }
+
+    @Test
+    void aStringForABooleanIsAWrongType() {
+        Map<String, Object> body = Api.proposal("类型");
+        body.put("classified", "true");
+
+        assertBadRequest(api.as("rst").post("projects", body), "classified");
     }
 
     @Test
