@@ -46,6 +46,14 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
+                // an htmx request after the session ended reloads the whole page at the login form
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, ex) -> {
+                    response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                    response.setStatus(401);
+                }, request -> "true".equals(request.getHeader("HX-Request")))
+                        .defaultAuthenticationEntryPointFor(
+                                new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login"),
+                                org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID")
                         .invalidateHttpSession(true))
                 .headers(h -> h.referrerPolicy(r -> r.policy(
