@@ -28,7 +28,10 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = LoginNames.normalize(username);
+        if (name == null) {
+            throw new UsernameNotFoundException("unknown user");
+        }
         return jdbc.sql("""
                 SELECT u.*, o.kind AS org_kind, o.active AS org_active FROM app_user u
                 LEFT JOIN organization o ON o.code = u.organization_code WHERE u.username = :u""")

@@ -43,7 +43,10 @@ class LoginAttempts {
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
-        String username = String.valueOf(event.getAuthentication().getName()).strip().toLowerCase(java.util.Locale.ROOT);
+        String username = LoginNames.normalize(event.getAuthentication().getName());
+        if (username == null) {
+            return;
+        }
         tx.executeWithoutResult(status -> {
             Integer failures = jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 "
                             + "WHERE username = :u AND (locked_until IS NULL OR locked_until <= :now) RETURNING failed_attempts")
