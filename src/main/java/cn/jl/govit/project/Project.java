@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.jl.govit.rulebook.MessageKey;
 import cn.jl.govit.rulebook.Reason;
 import cn.jl.govit.rulebook.RuleViolationException;
 import cn.jl.govit.rulebook.Violation;
@@ -38,6 +39,7 @@ public class Project {
     private ApprovalPath approvalPath;
     private ConstructionModeDecision constructionMode;
     private BigDecimal approvedEstimate;
+    private final EnumSet<Stage> approvedStages;
     private long version;
     private final transient List<Object> events = new ArrayList<>();
 
@@ -46,7 +48,7 @@ public class Project {
             String leadOrganizationCode, List<String> participatingOrganizationCodes, BigDecimal estimatedInvestment,
             int constructionPeriodMonths, ProjectFacts facts, String createdBy, Instant createdAt, ProjectStatus status,
             ApprovalAuthority approvalAuthority, ApprovalPath approvalPath, ConstructionModeDecision constructionMode,
-            BigDecimal approvedEstimate, long version) {
+            BigDecimal approvedEstimate, Set<Stage> approvedStages, long version) {
         this.id = Objects.requireNonNull(id);
         this.code = Objects.requireNonNull(code);
         this.name = Objects.requireNonNull(name);
@@ -64,6 +66,7 @@ public class Project {
         this.approvalPath = Objects.requireNonNull(approvalPath);
         this.constructionMode = constructionMode;
         this.approvedEstimate = approvedEstimate;
+        this.approvedStages = approvedStages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(approvedStages);
         this.version = version;
     }
 
@@ -78,7 +81,7 @@ public class Project {
         Project project = new Project(id, code, proposal.name(), proposal.summary(), proposal.categories(),
                 leadOrganizationCode, proposal.participatingOrganizationCodes(), proposal.estimatedInvestment(),
                 proposal.constructionPeriodMonths(), proposal.facts(), createdBy, createdAt, ProjectStatus.DRAFT,
-                authority.authority(), path, null, null, 0);
+                authority.authority(), path, null, null, Set.of(), 0);
         project.events.add(new ProjectEvents.ProjectProposed(id, code, leadOrganizationCode, authority.authority(),
                 path.type(), path.stages(), proposal.estimatedInvestment()));
         return project;
@@ -108,6 +111,80 @@ public class Project {
         events.add(new ProjectEvents.ApprovalPathSimplified(id, approvalPath.stages(), approvalPath.legalBasis()));
     }
 
+    /**
+     * The construction unit files the submission of a stage (Art. 9): the construction mode must be settled
+     * (Art. 7), the stage must lie on the path and every earlier stage of the path must be approved. The first
+     * submission moves the project into approval.
+     */
+    public void submitStage(Stage stage) {
+        List<Violation> violations = new ArrayList<>();
+        if (constructionMode == null) {
+            violations.add(Violation.of("ART-7", "constructionMode", "violation.ART-7.mode-not-decided"));
+        }
+        violations.addAll(stageOrder(stage));
+        if (status != ProjectStatus.DRAFT && status != ProjectStatus.IN_APPROVAL) {
+            violations.add(Violation.of("ART-9", "status", "violation.ART-9.not-in-approval",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        RuleViolationException.throwIfAny(violations);
+        if (status == ProjectStatus.DRAFT) {
+            status = ProjectStatus.IN_APPROVAL;
+        }
+        events.add(new ProjectEvents.StageSubmitted(id, stage));
+    }
+
+    /**
+     * The approval authority approves a stage. Approving the last stage of the path sets the approved
+     * estimate and makes the project {@code APPROVED} (Art. 9, 21).
+     */
+    public void approveStage(Stage stage, BigDecimal approvedInvestment) {
+        List<Violation> violations = new ArrayList<>(stageOrder(stage));
+        if (status != ProjectStatus.IN_APPROVAL) {
+            violations.add(Violation.of("ART-9", "status", "violation.ART-9.not-in-approval",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        RuleViolationException.throwIfAny(violations);
+        approvedStages.add(stage);
+        events.add(new ProjectEvents.StageApproved(id, stage, approvedInvestment));
+        if (stage == approvalPath.lastStage()) {
+            approvedEstimate = Objects.requireNonNull(approvedInvestment, "approvedInvestment");
+            status = ProjectStatus.APPROVED;
+            events.add(new ProjectEvents.ProjectApproved(id, approvedInvestment));
+        }
+    }
+
+    /** The approval authority rejects the project at a stage; it leaves the lifecycle (Art. 9). */
+    public void reject(Stage stage) {
+        if (status != ProjectStatus.IN_APPROVAL) {
+            throw new RuleViolationException(Violation.of("ART-9", "status", "violation.ART-9.not-in-approval",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        status = ProjectStatus.REJECTED;
+        events.add(new ProjectEvents.ProjectRejected(id, stage));
+    }
+
+    /** The first stage of the path that is not approved yet, or {@code null} when all are. */
+    public Stage nextStage() {
+        return approvalPath.stages().stream().filter(s -> !approvedStages.contains(s)).findFirst().orElse(null);
+    }
+
+    private List<Violation> stageOrder(Stage stage) {
+        if (!approvalPath.includes(stage)) {
+            return List.of(Violation.of("ART-9", "stage", "violation.ART-9.stage-not-on-path",
+                    new MessageKey("enum.Stage." + stage.name()), new MessageKey("enum.ApprovalPathType." + approvalPath.type().name())));
+        }
+        if (approvedStages.contains(stage)) {
+            return List.of(Violation.of("ART-9", "stage", "violation.ART-9.stage-approved",
+                    new MessageKey("enum.Stage." + stage.name())));
+        }
+        Stage next = nextStage();
+        if (next != stage) {
+            return List.of(Violation.of("ART-9", "stage", "violation.ART-9.earlier-stage-first",
+                    new MessageKey("enum.Stage." + next.name()), new MessageKey("enum.Stage." + stage.name())));
+        }
+        return List.of();
+    }
+
     public List<Object> pullEvents() {
         List<Object> out = List.copyOf(events);
         events.clear();
@@ -135,5 +212,6 @@ public class Project {
     public ApprovalPath approvalPath() { return approvalPath; }
     public ConstructionModeDecision constructionMode() { return constructionMode; }
     public BigDecimal approvedEstimate() { return approvedEstimate; }
+    public Set<Stage> approvedStages() { return Set.copyOf(approvedStages); }
     public long version() { return version; }
 }

@@ -23,4 +23,20 @@ public final class ProjectEvents {
     /** The authority set a shorter path on another legal basis (Art. 9 (4)). */
     public record ApprovalPathSimplified(UUID projectId, List<Stage> stages, String legalBasis) {
     }
+
+    /** The construction unit filed the submission of a stage. */
+    public record StageSubmitted(UUID projectId, Stage stage) {
+    }
+
+    /** The approval authority approved a stage. */
+    public record StageApproved(UUID projectId, Stage stage, BigDecimal approvedInvestment) {
+    }
+
+    /** The last stage of the path is approved: the project has its approved estimate (Art. 9, 21). */
+    public record ProjectApproved(UUID projectId, BigDecimal approvedEstimate) {
+    }
+
+    /** The approval authority rejected the project. */
+    public record ProjectRejected(UUID projectId, Stage stage) {
+    }
 }

@@ -99,6 +99,79 @@ public class Projects {
         return project;
     }
 
+    /**
+     * The Digital Bureau creates a project out of triaged demands (Art. 7): the demands' department leads it.
+     * Called by the planning module, which has checked the caller's role.
+     */
+    @Transactional
+    public Project proposeFor(NewProject proposal, String leadOrganizationCode) {
+        CurrentUser user = users.current();
+        if (!user.isApproverOf(OrganizationCodes.DIGITAL_BUREAU)) {
+            throw new AccessDeniedException("only the Digital Bureau creates projects from demands");
+        }
+        Organization lead = organizations.find(leadOrganizationCode)
+                .filter(o -> o.active() && o.kind() == OrganizationKind.DEPARTMENT)
+                .orElseThrow(() -> new InvalidInputException("leadOrganizationCode", "organization.unknown", leadOrganizationCode));
+        checkProposal(proposal, lead.code());
+        UUID id = UUID.randomUUID();
+        String code = repository.nextCode(LocalDate.now(clock.withZone(ZONE)).getYear());
+        Project project = Project.propose(id, code, proposal, lead.code(), user.username(), clock.instant());
+        repository.insert(project);
+        audit.record("PROJECT_PROPOSED", "Project", id.toString(), id,
+                code + " " + proposal.name() + " (by " + user.organizationCode() + " for " + lead.code() + "); "
+                        + project.approvalAuthority() + " " + project.approvalPath().type() + " " + project.approvalPath().stages());
+        publish(project);
+        return project;
+    }
+
+    /**
+     * Records that the construction unit filed a stage's submission (Art. 7, 9); the approval module calls it
+     * in its own transaction after its formal review passed.
+     */
+    @Transactional
+    public Project submitStage(UUID id, Stage stage) {
+        Project project = get(id);
+        if (!ProjectScope.isConstructionUnit(users.current(), project)) {
+            throw new AccessDeniedException("only the construction unit submits");
+        }
+        project.submitStage(stage);
+        Project saved = repository.update(project);
+        audit.record("STAGE_SUBMITTED", "Project", id.toString(), id, project.code() + " " + stage);
+        publish(project);
+        return saved;
+    }
+
+    /** The project's approval authority approves a stage; the last one sets the approved estimate (Art. 9). */
+    @Transactional
+    public Project approveStage(UUID id, Stage stage, BigDecimal approvedInvestment) {
+        Project project = get(id);
+        requireAuthority(project);
+        project.approveStage(stage, approvedInvestment);
+        Project saved = repository.update(project);
+        audit.record("STAGE_APPROVED", "Project", id.toString(), id, project.code() + " " + stage + " "
+                + approvedInvestment.toPlainString() + (saved.status() == ProjectStatus.APPROVED ? " APPROVED" : ""));
+        publish(project);
+        return saved;
+    }
+
+    /** The project's approval authority rejects the project at a stage. */
+    @Transactional
+    public Project reject(UUID id, Stage stage) {
+        Project project = get(id);
+        requireAuthority(project);
+        project.reject(stage);
+        Project saved = repository.update(project);
+        audit.record("PROJECT_REJECTED", "Project", id.toString(), id, project.code() + " " + stage);
+        publish(project);
+        return saved;
+    }
+
+    private void requireAuthority(Project project) {
+        if (!users.current().isApproverOf(project.approvalAuthority().organizationCode())) {
+            throw new AccessDeniedException("only the project's approval authority decides");
+        }
+    }
+
     @Transactional(readOnly = true)
     public Project get(UUID id) {
         CurrentUser user = users.current();

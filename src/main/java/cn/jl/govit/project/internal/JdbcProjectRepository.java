@@ -63,11 +63,11 @@ class JdbcProjectRepository implements ProjectRepository {
                     high_energy_use, builds_new_cloud_platform, status, approval_authority, approval_path_type,
                     approval_stages, legal_basis, construction_mode, construction_mode_exception,
                     construction_mode_justification, construction_mode_decided_by, construction_mode_decided_on,
-                    approved_estimate, created_by, created_at, version)
+                    approved_estimate, approved_stages, created_by, created_at, version)
                 VALUES (:id, :code, :name, :summary, :categories, :lead, :participants, :estimate, :period,
                     :inPlan, :emergency, :simple, :classified, :civil, :energy, :cloud, :status, :authority,
                     :pathType, :stages, :legalBasis, :mode, :modeException, :modeJustification, :modeBy, :modeOn,
-                    :approvedEstimate, :createdBy, :createdAt, 0)""")
+                    :approvedEstimate, :approvedStages, :createdBy, :createdAt, 0)""")
                 .params(columns(p))
                 .param("code", p.code())
                 .param("name", p.name())
@@ -103,7 +103,7 @@ class JdbcProjectRepository implements ProjectRepository {
                     approval_stages = :stages, legal_basis = :legalBasis, construction_mode = :mode,
                     construction_mode_exception = :modeException, construction_mode_justification = :modeJustification,
                     construction_mode_decided_by = :modeBy, construction_mode_decided_on = :modeOn,
-                    approved_estimate = :approvedEstimate, version = version + 1
+                    approved_estimate = :approvedEstimate, approved_stages = :approvedStages, version = version + 1
                 WHERE id = :id AND version = :version""")
                 .params(columns(p))
                 .param("version", p.version())
@@ -129,6 +129,7 @@ class JdbcProjectRepository implements ProjectRepository {
         c.put("modeBy", mode == null ? null : mode.decidedBy());
         c.put("modeOn", mode == null ? null : mode.decidedOn());
         c.put("approvedEstimate", p.approvedEstimate());
+        c.put("approvedStages", p.approvedStages().stream().sorted().map(Enum::name).toArray(String[]::new));
         return c;
     }
 
@@ -209,8 +210,8 @@ class JdbcProjectRepository implements ProjectRepository {
             List<String> participants, BigDecimal estimate, int period, boolean inPlan, EmergencyType emergency,
             boolean simple, boolean classified, boolean civil, boolean energy, boolean cloud, ProjectStatus status,
             ApprovalAuthority authority, ApprovalPathType pathType, List<Stage> stages, String legalBasis,
-            ConstructionModeDecision mode, BigDecimal approvedEstimate, String createdBy, java.time.Instant createdAt,
-            long version) {
+            ConstructionModeDecision mode, BigDecimal approvedEstimate, List<Stage> approvedStages, String createdBy,
+            java.time.Instant createdAt, long version) {
 
         Project toProject(List<FundingLine> funding) {
             ProjectFacts facts = new ProjectFacts(funding, inPlan, emergency, simple, classified, civil, energy, cloud);
@@ -221,7 +222,7 @@ class JdbcProjectRepository implements ProjectRepository {
                     ? policy.legalSimplification(derived, stages, legalBasis)
                     : derived;
             return new Project(id, code, name, summary, categories, lead, participants, estimate, period, facts,
-                    createdBy, createdAt, status, authority, path, mode, approvedEstimate, version);
+                    createdBy, createdAt, status, authority, path, mode, approvedEstimate, Set.copyOf(approvedStages), version);
         }
     }
 
@@ -243,7 +244,8 @@ class JdbcProjectRepository implements ProjectRepository {
                 ProjectStatus.valueOf(rs.getString("status")), ApprovalAuthority.valueOf(rs.getString("approval_authority")),
                 ApprovalPathType.valueOf(rs.getString("approval_path_type")),
                 strings(rs.getArray("approval_stages")).stream().map(Stage::valueOf).toList(), rs.getString("legal_basis"),
-                decision, rs.getBigDecimal("approved_estimate"), rs.getString("created_by"),
+                decision, rs.getBigDecimal("approved_estimate"),
+                strings(rs.getArray("approved_stages")).stream().map(Stage::valueOf).toList(), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
     }
 
