@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every text the user reads comes from a bundle in both languages (spring-petclinic {@code I18nPropertiesSyncTest}):
@@ -36,8 +36,20 @@ class I18nMessagesTests {
     private static final Pattern MESSAGE_EXPRESSION = Pattern.compile("#\\{(?:[^{}]|\\{[^{}]*})*}");
     private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
 
+    /** Every message bundle of the application: each module may keep its own ({@code planning.properties}…). */
+    static List<String> bundles() throws IOException {
+        try (var files = java.nio.file.Files.list(RESOURCES)) {
+            List<String> names = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties") && !n.contains("_"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .sorted().toList();
+            assertThat(names).contains("messages", "ui");
+            return names;
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "ui"})
+    @MethodSource("bundles")
     void everyKeyExistsInBothLanguages(String bundle) throws IOException {
         Set<String> chinese = load(RESOURCES.resolve(bundle + ".properties")).stringPropertyNames();
         Set<String> english = load(RESOURCES.resolve(bundle + "_en.properties")).stringPropertyNames();
@@ -49,7 +61,7 @@ class I18nMessagesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "ui"})
+    @MethodSource("bundles")
     void noValueIsBlank(String bundle) throws IOException {
         for (String file : List.of(bundle + ".properties", bundle + "_en.properties")) {
             Properties properties = load(RESOURCES.resolve(file));
