@@ -1,0 +1,18 @@
+package cn.jl.govit.planning;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.jl.govit.rulebook.RuleDefinition;
+import cn.jl.govit.rulebook.RuleSet;
+
+/** The rules this module adds; ART-7 and ART-15, which it also cites, are registered by the project module. */
+@Component
+class PlanningRules implements RuleSet {
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return List.of(RuleDefinition.of("ART-6"), RuleDefinition.of("ART-12"));
+    }
+}
