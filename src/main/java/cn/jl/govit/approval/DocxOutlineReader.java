@@ -159,6 +159,7 @@ final class DocxOutlineReader {
         String stripped = text.strip();
         boolean numbered = stripped.length() <= MAX_HEADING && !stripped.matches(".*[。；;，,：:]$")
                 && (CHAPTER_NUMBER.matcher(stripped).find() || CHINESE_NUMBER.matcher(stripped).find()
+                        || PAREN_NUMBER.matcher(stripped).find()
                         || DECIMAL_NUMBER.matcher(stripped).find() && stripped.length() <= 40);
         return numbered ? Heading.NUMBERED : Heading.NONE;
     }
