@@ -31,6 +31,11 @@ class DocumentStorage {
         this.root = Path.of(dataDir).toAbsolutePath().normalize().resolve("documents");
     }
 
+    /** The folder of the stored files. */
+    Path root() {
+        return root;
+    }
+
     /** Writes the bytes and answers the generated storage name. */
     String write(byte[] bytes) {
         String name = UUID.randomUUID() + ".bin";
