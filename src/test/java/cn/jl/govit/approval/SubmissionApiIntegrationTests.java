@@ -261,6 +261,63 @@ class SubmissionApiIntegrationTests {
         assertThat(api.as("rst").get("outlines/NOPE").status()).isEqualTo(400);
     }
 
+    @Test
+    void theMergedSubmissionOfAnEmergencyProjectAsksForNecessityAndFeasibility() {
+        Map<String, Object> proposal = Api.proposal(Api.unique("应急指挥"));
+        proposal.put("emergency", "PUBLIC_HEALTH");
+        String project = created(api.as("wjw").post("projects", proposal));
+        assertThat(api.as("wjw").get("projects/" + project).text("$.approvalPath.type")).isEqualTo("EMERGENCY");
+
+        Response fs = api.as("wjw").post("projects/" + project + "/submissions", body(Stage.FEASIBILITY_STUDY, null));
+        assertThat(fs.status()).isEqualTo(422);
+        String id = created(api.as("wjw").post("projects/" + project + "/submissions", body(Stage.PRELIMINARY_DESIGN, null)));
+
+        Response draft = api.as("wjw").get("submissions/" + id);
+        assertThat(draft.<List<String>>json("$.formalReview.violations[*].item")).containsExactly("EM1", "EM2");
+        assertThat(draft.<List<String>>json("$.formalReview.violations[*].article")).containsOnly("第九条");
+        put(api.as("wjw"), "submissions/" + id + "/chapters/EM1", Map.of("content", "疫情防控急需"));
+        put(api.as("wjw"), "submissions/" + id + "/chapters/EM2", Map.of("content", "技术成熟可行"));
+        assertThat((Boolean) api.as("wjw").get("submissions/" + id).json("$.formalReview.passed")).isTrue();
+    }
+
+    @Test
+    void aNewCloudPlatformNeedsAStateExemptionAndCivilWorksTheirPermits() {
+        Map<String, Object> proposal = Api.proposal(Api.unique("政务云"));
+        proposal.put("buildsNewCloudPlatform", true);
+        proposal.put("newCivilWorks", true);
+        String project = created(api.as("rst").post("projects", proposal));
+        Map<String, Object> body = body(Stage.FEASIBILITY_STUDY, null);
+        String id = created(api.as("rst").post("projects/" + project + "/submissions", body));
+
+        assertThat(api.as("rst").get("submissions/" + id).<List<String>>json("$.formalReview.violations[*].item"))
+                .containsExactly("stateExemption", "extraPermits.SITE_SELECTION", "extraPermits.LAND_PRE_APPROVAL",
+                        "extraPermits.ENVIRONMENTAL_IMPACT");
+
+        body.remove("stage");
+        body.put("stateExemption", "国务院办公厅关于政务云建设的批复");
+        body.put("extraPermits", List.of(Map.of("type", "SITE_SELECTION", "reference", "吉规选〔2026〕1号"),
+                Map.of("type", "LAND_PRE_APPROVAL", "reference", "吉自然资预〔2026〕2号"),
+                Map.of("type", "ENVIRONMENTAL_IMPACT", "reference", "吉环审〔2026〕3号"),
+                Map.of("type", "ENERGY_ASSESSMENT", "reference", "吉发改能评〔2026〕4号")));
+        Response revised = put(api.as("rst"), "submissions/" + id, body);
+        assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
+        assertThat(revised.<List<String>>json("$.formalReview.violations[*].item"))
+                .containsExactly("extraPermits.ENERGY_ASSESSMENT");
+        assertThat(revised.text("$.formalReview.violations[0].article")).isEqualTo("第十一条");
+    }
+
+    @Test
+    void theRulesOfTheFormalReviewAreListedWithTheirSummariesAndTheApiIsDocumented() {
+        Response rules = api.as("rst").get("rules");
+        for (String rule : List.of("ART-11", "ART-12", "ART-13-1", "ART-13-2", "ART-16", "ART-17", "ART-18", "ART-19")) {
+            List<String> summaries = rules.json("$[?(@.id == '" + rule + "')].summary");
+            assertThat(summaries).as(rule).singleElement().satisfies(s -> assertThat(s).doesNotStartWith("rule."));
+        }
+        Response docs = api.as("rst").get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/submissions/{id}/submit", "/api/v1/outlines/{stage}");
+    }
+
     private String inPlanProject(List<String> participants) {
         Map<String, Object> proposal = Api.proposal(Api.unique("申报"));
         proposal.put("participatingOrganizationCodes", new ArrayList<>(participants));
