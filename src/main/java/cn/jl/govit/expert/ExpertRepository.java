@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -150,9 +149,12 @@ class ExpertRepository {
                 rs.getLong("version"));
     }
 
+    boolean isReviewer(UUID submissionId, String username) {
+        return jdbc.sql("SELECT count(*) FROM expert_review WHERE submission_id = :s AND expert_username = :u")
+                .param("s", submissionId).param("u", username).query(Long.class).single() > 0;
+    }
+
     static List<String> usernames(List<Expert> experts) {
-        List<String> names = new ArrayList<>();
-        experts.forEach(e -> names.add(e.username()));
-        return names;
+        return experts.stream().map(Expert::username).toList();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,7 +99,12 @@ public class ReviewPanels {
         List<ExpertReview> reviews = outcome.chosen().stream()
                 .map(e -> ExpertReview.open(panelId, submissionId, projectId, e.username(), now)).toList();
         ReviewPanel panel = new ReviewPanel(panelId, submissionId, projectId, method, users.current().username(), now, reviews);
-        repository.insert(panel);
+        try {
+            repository.insert(panel);
+        }
+        catch (DuplicateKeyException e) {
+            throw new PanelExistsException(submissionId);
+        }
         audit.record(method == ReviewPanel.Method.DRAW ? "REVIEW_PANEL_DRAWN" : "REVIEW_PANEL_NAMED", "ReviewPanel",
                 panelId.toString(), projectId,
                 "submission " + submissionId + "; excluded organisations " + new TreeSet<>(conflicts)
@@ -135,6 +141,16 @@ public class ReviewPanels {
     public ConsolidatedReview consolidated(UUID submissionId) {
         return repository.panelOf(submissionId).map(ConsolidatedReview::of)
                 .orElseThrow(() -> new RecordNotFoundException("ReviewPanel", submissionId));
+    }
+
+    /**
+     * Whether the signed-in user is an expert assigned to review the submission; for the approval module, which
+     * shows a submission to the experts who review it (api-contract: "Experts see only the submissions they review").
+     */
+    @Transactional(readOnly = true)
+    public boolean isReviewer(UUID submissionId) {
+        return users.find().filter(u -> u.has(Role.EXPERT))
+                .map(u -> repository.isReviewer(submissionId, u.username())).orElse(false);
     }
 
     /** The signed-in expert's reviews, open ones first; anyone but an expert ⇒ {@code 403}. */

@@ -92,6 +92,10 @@ class ExpertReviewIntegrationTests {
         ReviewPanel panel = as("szsj", () -> panels.name(submission, project, List.of("expert1", "expert2"), Set.of("RST")));
         String mine = panel.reviews().stream().filter(r -> r.expertUsername().equals("expert1")).findFirst().orElseThrow().id().toString();
 
+        assertThat(as("expert1", () -> panels.isReviewer(submission))).isTrue();
+        assertThat(as("expert3", () -> panels.isReviewer(submission))).isFalse();
+        assertThat(as("szsj", () -> panels.isReviewer(submission))).isFalse();
+
         Response list = api.as("expert1").get("me/reviews");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.<List<String>>json("$[*].id")).contains(mine);
