@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,10 +43,12 @@ public class Submissions {
     private final CurrentUsers users;
     private final Outlines outlines;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Submissions(SubmissionRepository repository, Projects projects, CurrentUsers users, Outlines outlines, AuditLog audit,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.repository = repository;
         this.projects = projects;
         this.users = users;
@@ -99,7 +103,13 @@ public class Submissions {
         RuleViolationException.throwIfAny(violations);
         Submission submission = Submission.prepare(UUID.randomUUID(), projectId, stage, content,
                 users.current().username(), clock.instant());
-        repository.insert(submission);
+        try {
+            repository.insert(submission);
+        }
+        catch (DuplicateKeyException e) {
+            throw new RuleViolationException(Violation.of("ART-9", "stage", "violation.ART-9.submission-exists",
+                    new MessageKey("enum.Stage." + stage.name())));
+        }
         audit.record("SUBMISSION_PREPARED", "Submission", submission.id().toString(), projectId,
                 project.code() + " " + stage + ", " + content.chapters().size() + " chapters");
         return submission;
@@ -224,6 +234,7 @@ public class Submissions {
                 users.current().username(), saved.content()));
         audit.record("SUBMISSION_SUBMITTED", "Submission", id.toString(), submission.projectId(),
                 submission.stage() + " revision " + saved.revision());
+        events.publishEvent(new SubmissionEvents.SubmissionFiled(id, saved.projectId(), saved.stage(), saved.revision()));
         return saved;
     }
 
@@ -244,6 +255,8 @@ public class Submissions {
         Submission saved = repository.update(submission);
         audit.record("SUBMISSION_RETURNED", "Submission", submissionId.toString(), submission.projectId(),
                 submission.stage() + " revision " + submission.revision());
+        events.publishEvent(new SubmissionEvents.SubmissionReturned(submissionId, saved.projectId(), saved.stage(),
+                saved.revision()));
         return saved;
     }
 
