@@ -243,9 +243,7 @@ public class Demands {
         if (expectedVersion != null && expectedVersion != demand.version()) {
             throw new OptimisticLockingFailureException("demand " + id + " is at version " + demand.version());
         }
-        if (demand.status() != DemandStatus.OPEN) {
-            throw new RuleViolationException(new TriagePolicy().checkDecline(demand, "-"));
-        }
+        RuleViolationException.throwIfAny(new TriagePolicy().checkOpen(demand));
         repository.score(id, demand.version(), score, strip(note), users.current().username());
         audit.record("DEMAND_SCORED", "Demand", id.toString(), null, demand.title() + " " + score);
         return repository.demand(id).orElseThrow();

@@ -44,6 +44,11 @@ record TriagePolicy() {
         return List.of();
     }
 
+    /** A demand is scored while it awaits triage; its score then stays as it was when triaged. */
+    List<Violation> checkOpen(Demand demand) {
+        return demand.status() == DemandStatus.OPEN ? List.of() : List.of(alreadyTriaged(demand));
+    }
+
     List<Violation> checkDecline(Demand demand, String reason) {
         List<Violation> violations = new ArrayList<>();
         if (demand.status() != DemandStatus.OPEN) {

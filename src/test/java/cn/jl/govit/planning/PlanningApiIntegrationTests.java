@@ -164,6 +164,50 @@ class PlanningApiIntegrationTests {
     }
 
     @Test
+    void beforeTheCallOpensADemandIsRefusedNamingTheOpeningDay() {
+        int year = 2040 + new java.util.Random().nextInt(50);
+        LocalDate opens = today().plusDays(10);
+        Response opened = api.as("szsj").post("demand-calls", Map.of("year", year, "opensOn", opens.toString(),
+                "closesOn", opens.plusDays(20).toString()));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(api.as("szsj").post("demand-calls", Map.of("year", year, "closesOn", opens.toString())).status())
+                .isEqualTo(400);
+
+        Response refused = api.as("wjw").post("demand-calls/" + opened.text("$.id") + "/demands", demand("早交需求", "X", List.of()));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.<List<String>>json("$.violations[*].rule")).contains("ART-6");
+        assertThat(refused.text("$.violations[0].message")).contains(opens.toString());
+        assertThat(api.as("wjw").post("demand-calls", Map.of("year", year + 1, "closesOn", opens.toString())).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theCallsDemandsListInRankOrderAndATriagedDemandKeepsItsScore() {
+        String item = planInForce();
+        String call = (String) currentCall().get("id");
+        String low = api.as("jyt").post("demand-calls/" + call + "/demands", demand(Api.unique("低分"), item, List.of())).text("$.id");
+        String high = api.as("jyt").post("demand-calls/" + call + "/demands", demand(Api.unique("高分"), item, List.of())).text("$.id");
+        assertThat(api.as("szsj").post("demands/" + low + "/score", Map.of("score", 0, "note", "可缓建")).status()).isEqualTo(200);
+        assertThat(api.as("szsj").post("demands/" + high + "/score", Map.of("score", 100)).status()).isEqualTo(200);
+        assertThat(api.as("szsj").post("demands/" + high + "/score", Map.of("score", 101)).status()).isEqualTo(400);
+        assertThat(api.as("szsj").post("demands/" + high + "/score", Map.of("score", 90, "version", 0)).status()).isEqualTo(409);
+        assertThat(api.as("jyt").post("demands/" + high + "/score", Map.of("score", 90)).status()).isEqualTo(403);
+
+        List<String> ranked = api.as("szsj").get("demand-calls/" + call + "/demands?size=200").json("$.content[*].id");
+        assertThat(ranked.indexOf(high)).isLessThan(ranked.indexOf(low));
+        List<Integer> scores = api.as("szsj").get("demand-calls/" + call + "/demands?size=200").json("$.content[*].score");
+        List<Integer> scored = scores.stream().takeWhile(java.util.Objects::nonNull).toList();
+        assertThat(scored).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(scores.subList(scored.size(), scores.size())).containsOnlyNulls();
+
+        assertThat(api.as("szsj").post("demands/" + low + "/decline", Map.of("reason", "可缓建")).status()).isEqualTo(200);
+        Response rescore = api.as("szsj").post("demands/" + low + "/score", Map.of("score", 50));
+        assertThat(rescore.status()).isEqualTo(422);
+        assertThat(rescore.<List<String>>json("$.violations[*].rule")).containsExactly("ART-7");
+    }
+
+    @Test
     void aYearWithoutACallRefusesDemands() {
         Map<String, Object> body = demand("远期需求", "X", List.of());
         body.put("year", 2099);
