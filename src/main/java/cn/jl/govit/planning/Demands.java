@@ -64,6 +64,13 @@ public class Demands {
         return LocalDate.now(clock.withZone(Projects.ZONE));
     }
 
+    /** Refuses with {@code 404} those outside planning: the system administrator and experts. */
+    public void checkReadsPlanning() {
+        if (!PlanningScope.readsPlanning(users.current())) {
+            throw new RecordNotFoundException("Planning", "pages");
+        }
+    }
+
     // calls
 
     public void checkMayOpenCall() {

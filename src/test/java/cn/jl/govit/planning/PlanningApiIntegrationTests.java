@@ -231,6 +231,12 @@ class PlanningApiIntegrationTests {
 
         assertThat(api.as("rst").post("demands/merge", Map.of("demandIds", List.of(rst, wjw), "project", outline("x"))).status())
                 .isEqualTo(403);
+        Response otherLead = api.as("szsj").post("demands/merge",
+                Map.of("demandIds", List.of(rst, wjw), "leadOrganizationCode", "JYT", "project", outline("x")));
+        assertThat(otherLead.status()).as(otherLead.toString()).isEqualTo(422);
+        assertThat(otherLead.<List<String>>json("$.violations[*].rule")).containsExactly("ART-12");
+        Response single = api.as("szsj").post("demands/merge", Map.of("demandIds", List.of(rst), "project", outline("x")));
+        assertThat(single.<List<String>>json("$.violations[*].rule")).containsExactly("ART-7");
         Response merged = api.as("szsj").post("demands/merge",
                 Map.of("demandIds", List.of(rst, wjw), "project", outline(Api.unique("人社卫健协同平台"))));
 

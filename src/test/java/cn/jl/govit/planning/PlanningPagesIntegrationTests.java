@@ -119,6 +119,7 @@ class PlanningPagesIntegrationTests {
 
         Session rst = new Session("rst");
         assertThat(rst.get("/planning/calls/" + call).body()).doesNotContain("id=\"merge-form\"");
+        assertThat(new Session("admin").get("/planning/calls").statusCode()).isEqualTo(404);
         assertThat(rst.post("/planning/calls/" + call + "/demands/" + demand + "/decline", Map.of("reason", "x")).statusCode())
                 .isIn(403, 404);
     }

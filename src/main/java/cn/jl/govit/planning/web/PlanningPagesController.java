@@ -94,6 +94,7 @@ class PlanningPagesController {
     }
 
     private String myDemands(Model model, Locale locale, Map<String, String> form) {
+        demands.checkReadsPlanning();
         var open = demands.openCall();
         model.addAttribute("call", open.orElse(null));
         model.addAttribute("plan", open.flatMap(c -> plans.inForce(c.year())).orElse(null));
@@ -139,6 +140,7 @@ class PlanningPagesController {
     }
 
     private String plans(Model model, Map<String, String> form) {
+        demands.checkReadsPlanning();
         model.addAttribute("plans", plans.page(0, LIST_SIZE).content());
         model.addAttribute("canRecord", plans.canRecord());
         model.addAttribute("form", form);
@@ -212,6 +214,7 @@ class PlanningPagesController {
     }
 
     private String calls(Model model, Map<String, String> form) {
+        demands.checkReadsPlanning();
         model.addAttribute("calls", demands.calls(0, LIST_SIZE).content());
         model.addAttribute("today", demands.today());
         model.addAttribute("canOpen", demands.canTriage());
