@@ -83,6 +83,7 @@ class SubmissionPagesIntegrationTests {
         assertThat(saved.getResponse().getStatus()).as(saved.getResponse().getContentAsString()).isEqualTo(302);
 
         page = body(perform("rst", get(editor)));
+        assertThat(page).doesNotContain("??");
         assertThat(page).contains("data-code=\"FS1\" data-state=\"WRITTEN\"", "data-code=\"FS4.8\" data-state=\"NOT_APPLICABLE\"",
                 "data-code=\"FS4.4\" data-state=\"MISSING\"", "data-rule=\"ART-13-2\"", "data-rule=\"ART-13-1\"");
 
@@ -126,7 +127,10 @@ class SubmissionPagesIntegrationTests {
         assertThat(api.as("rst").get("projects/" + project).text("$.status")).isEqualTo("IN_APPROVAL");
 
         String english = body(perform("rst", get("/submissions/" + id).param("lang", "en")));
-        assertThat(english).contains("Formal review passed", "Filing 1");
+        assertThat(english).contains("Formal review passed", "Filing 1").doesNotContain("??");
+        assertThat(page).doesNotContain("??");
+        assertThat(body(perform("rst", get("/projects/" + project + "/submissions").param("lang", "en"))))
+                .contains("Submissions").doesNotContain("??");
     }
 
     private String project(List<String> participants) {
