@@ -201,4 +201,30 @@ class DocumentApiIntegrationTests {
         assertThatThrownBy(() -> as("szsj", () -> documents.store(projectId, null, "a", "text/plain", content)))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void fixityFindsChangedBytesAndReadingThemFails() throws Exception {
+        UUID projectId = UUID.fromString(project("rst", false, List.of()));
+        byte[] content = ("固定性检查 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        StoredDocument stored = as("rst", () -> documents.store(projectId, null, "check.txt", "text/plain", content));
+        java.nio.file.Path file;
+        try (var files = Files.list(storage.root())) {
+            file = files.filter(p -> {
+                try {
+                    return java.util.Arrays.equals(Files.readAllBytes(p), content);
+                }
+                catch (java.io.IOException e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow();
+        }
+
+        Files.write(file, "changed".getBytes(StandardCharsets.UTF_8));
+
+        FixityCheck check = as("rst", () -> documents.verify(stored.id()));
+        assertThat(check.intact()).isFalse();
+        assertThat(check.recordedSm3()).isEqualTo(Sm3.hex(content));
+        assertThat(check.actualSm3()).isEqualTo(Sm3.hex("changed"));
+        assertThatThrownBy(() -> as("rst", () -> documents.read(stored.id()))).isInstanceOf(DocumentTamperedException.class);
+    }
 }
