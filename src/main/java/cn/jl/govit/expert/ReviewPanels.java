@@ -177,7 +177,17 @@ public class ReviewPanels {
      */
     @Transactional
     public ExpertReview fileOpinion(UUID reviewId, ReviewOpinion opinion) {
+        return fileOpinion(reviewId, null, opinion);
+    }
+
+    /** The same, refused with {@code 409} when the review is no longer at the version the expert read. */
+    @Transactional
+    public ExpertReview fileOpinion(UUID reviewId, Long expectedVersion, ReviewOpinion opinion) {
         ExpertReview review = myReview(reviewId);
+        if (expectedVersion != null && expectedVersion != review.version()) {
+            throw new org.springframework.dao.OptimisticLockingFailureException(
+                    "review " + reviewId + " is at version " + review.version());
+        }
         review.file(opinion, clock.instant());
         repository.update(review);
         audit.record("REVIEW_OPINION_FILED", "ExpertReview", reviewId.toString(), review.projectId(),

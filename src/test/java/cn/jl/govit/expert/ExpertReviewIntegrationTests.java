@@ -109,7 +109,13 @@ class ExpertReviewIntegrationTests {
         assertThat(putOpinion("expert2", mine, opinion()).status()).isEqualTo(404);
         assertThat(putOpinion("expert2", mine, "{not json").status()).as("404 before 400").isEqualTo(404);
 
-        Response filed = putOpinion("expert1", mine, opinion());
+        Map<String, Object> stale = opinion();
+        stale.put("version", 7);
+        assertThat(putOpinion("expert1", mine, stale).status()).as("stale version").isEqualTo(409);
+
+        Map<String, Object> current = opinion();
+        current.put("version", 0);
+        Response filed = putOpinion("expert1", mine, current);
         assertThat(filed.status()).as(filed.toString()).isEqualTo(200);
         assertThat(filed.text("$.status")).isEqualTo("SUBMITTED");
         assertThat(filed.text("$.opinion.conclusion")).isEqualTo("APPROVE_WITH_CHANGES");

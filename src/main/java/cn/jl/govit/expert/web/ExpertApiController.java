@@ -95,11 +95,12 @@ class ExpertApiController {
     @Operation(summary = "The assigned expert files the opinion on the five aspects of Art. 10; it closes the review "
             + "(missing aspect: 422 ART-10 / ART-13-3; filed already: 409)")
     ResponseEntity<ReviewView> fileOpinion(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = ExpertRequests.FileOpinion.class)))
             JsonBody<ExpertRequests.FileOpinion> body) {
         panels.myReview(id);
         ExpertRequests.FileOpinion request = validator.valid(body);
-        var review = panels.fileOpinion(id, request.toOpinion());
+        var review = panels.fileOpinion(id, Versions.expected(ifMatch, request.version()), request.toOpinion());
         return ResponseEntity.ok().eTag(Versions.etag(review.version())).body(ReviewView.of(review));
     }
 }

@@ -42,7 +42,8 @@ final class ExpertRequests {
     record FileOpinion(
             @Size(max = 5) Map<@NotNull Aspect, @Size(max = 20000) String> aspects,
             @NotNull Conclusion conclusion,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 13, fraction = 2) BigDecimal recommendedInvestment) {
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 13, fraction = 2) BigDecimal recommendedInvestment,
+            @Min(0) Long version) {
 
         ReviewOpinion toOpinion() {
             return new ReviewOpinion(aspects, conclusion, recommendedInvestment);
