@@ -30,9 +30,7 @@ import cn.jl.govit.organization.Organization;
 import cn.jl.govit.organization.OrganizationKind;
 import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.planning.ConstructionPlans;
-import cn.jl.govit.planning.Demand;
 import cn.jl.govit.planning.DemandCall;
-import cn.jl.govit.planning.DemandStatus;
 import cn.jl.govit.planning.Demands;
 import cn.jl.govit.planning.PlanVersion;
 import cn.jl.govit.planning.Responsibilities;
@@ -102,7 +100,7 @@ class PlanningPagesController {
         model.addAttribute("demands", demands.visible(null, 0, LIST_SIZE).content());
         model.addAttribute("form", form);
         model.addAttribute("names", names(locale));
-        model.addAttribute("departments", departments(users.current().organizationCode(), locale));
+        model.addAttribute("departments", departments(users.current().organizationCode()));
         return "planning/demands";
     }
 
@@ -428,7 +426,7 @@ class PlanningPagesController {
         return organizations.all().stream().collect(Collectors.toMap(Organization::code, o -> o.name(locale)));
     }
 
-    private List<Organization> departments(String own, Locale locale) {
+    private List<Organization> departments(String own) {
         return organizations.all().stream()
                 .filter(o -> o.kind() == OrganizationKind.DEPARTMENT && o.active() && !o.code().equals(own))
                 .toList();
@@ -506,9 +504,5 @@ class PlanningPagesController {
 
     private static String blankToNull(String s) {
         return blank(s) ? null : s.strip();
-    }
-
-    static boolean triaged(Demand d) {
-        return d.status() != DemandStatus.OPEN;
     }
 }
