@@ -10,7 +10,7 @@ record AttachmentPolicy() {
     List<Violation> check(Outline outline, SubmissionContent content) {
         return outline.attachments().stream()
                 .filter(a -> a.required() && content.attachment(a.code()).isEmpty())
-                .map(a -> Violation.of(a.rule(), a.code(), "violation.ART-9.attachment-missing", a.code(), a.title()))
+                .map(a -> Violation.of(a.rule(), a.code(), "violation.ART-9.attachment-missing", a.code(), a.titleKey()))
                 .toList();
     }
 }

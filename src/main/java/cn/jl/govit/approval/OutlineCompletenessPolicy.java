@@ -19,12 +19,12 @@ record OutlineCompletenessPolicy() {
             ChapterEntry entry = content.chapter(item.code()).orElse(null);
             if (entry != null && entry.markedNotApplicable() && item.required()) {
                 violations.add(Violation.of(item.rule(), item.code(), "violation." + item.rule() + ".not-applicable",
-                        item.code(), item.title()));
+                        item.code(), item.titleKey()));
             }
             else if (entry == null || (!entry.hasContent() && !entry.markedNotApplicable())) {
                 violations.add(item.required()
                         ? Violation.of(item.rule(), item.code(), "violation." + item.rule() + ".chapter-missing",
-                                item.code(), item.title())
+                                item.code(), item.titleKey())
                         : Violation.of(item.rule(), item.code(), "violation.ART-9.chapter-unanswered", item.code(),
                                 item.title()));
             }

@@ -29,6 +29,11 @@ public record OutlineItem(String code, String title, boolean required, String ga
         return gate != null ? gate : DEFAULT_RULE;
     }
 
+    /** The title in the reader's language ({@code outline.<code>} in the approval bundle) as a message argument. */
+    public cn.jl.govit.rulebook.MessageKey titleKey() {
+        return new cn.jl.govit.rulebook.MessageKey("outline." + code);
+    }
+
     /** This item and its sections, in outline order. */
     public Stream<OutlineItem> flatten() {
         return Stream.concat(Stream.of(this), sections.stream().flatMap(OutlineItem::flatten));

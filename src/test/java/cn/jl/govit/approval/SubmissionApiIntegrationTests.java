@@ -97,7 +97,9 @@ class SubmissionApiIntegrationTests {
         assertThat(refused.<List<String>>json("$.violations[*].item")).containsExactly("FS4.4");
         assertThat(refused.text("$.violations[0].rule")).isEqualTo("ART-13-2");
         assertThat(refused.text("$.violations[0].article")).isEqualTo("第十三条");
-        assertThat(refused.text("$.violations[0].message")).contains("第十三条");
+        assertThat(refused.text("$.violations[0].message")).contains("第十三条", "政务信息资源目录和政务信息资源共享方案");
+        assertThat(api.as("rst").english().post("submissions/" + id + "/submit", null).text("$.violations[0].message"))
+                .contains("Government information resource catalogue and sharing plan");
         assertThat(api.as("rst").get("projects/" + project).text("$.status")).isEqualTo("DRAFT");
         assertThat(api.as("rst").get("submissions/" + id).text("$.status")).isEqualTo("DRAFT");
 

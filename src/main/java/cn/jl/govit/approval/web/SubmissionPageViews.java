@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import cn.jl.govit.approval.ChapterEntry;
 import cn.jl.govit.approval.ExtraPermit;
@@ -36,13 +37,14 @@ final class SubmissionPageViews {
         }
     }
 
-    static List<Item> items(SubmissionOutline outline, SubmissionContent content, Map<String, List<CitationView>> byItem) {
+    static List<Item> items(SubmissionOutline outline, SubmissionContent content, Map<String, List<CitationView>> byItem,
+            Function<OutlineItem, String> titles) {
         List<Item> items = new ArrayList<>();
         for (var part : outline.parts()) {
             for (OutlineItem chapter : part.chapters()) {
-                add(items, chapter, false, content, byItem);
+                add(items, chapter, false, content, byItem, titles);
                 for (OutlineItem section : chapter.sections()) {
-                    add(items, section, true, content, byItem);
+                    add(items, section, true, content, byItem, titles);
                 }
             }
         }
@@ -50,10 +52,10 @@ final class SubmissionPageViews {
     }
 
     private static void add(List<Item> items, OutlineItem item, boolean section, SubmissionContent content,
-            Map<String, List<CitationView>> byItem) {
+            Map<String, List<CitationView>> byItem, Function<OutlineItem, String> titles) {
         List<CitationView> violations = byItem.getOrDefault(item.code(), List.of());
         if (item.hasSections()) {
-            items.add(new Item(item.code(), item.title(), section, false, !item.required(), item.gate(), null, null,
+            items.add(new Item(item.code(), titles.apply(item), section, false, !item.required(), item.gate(), null, null,
                     ItemState.PARENT, violations));
             return;
         }
@@ -61,7 +63,7 @@ final class SubmissionPageViews {
         ItemState state = entry == null ? ItemState.MISSING
                 : entry.hasContent() ? ItemState.WRITTEN
                 : entry.markedNotApplicable() ? ItemState.NOT_APPLICABLE : ItemState.MISSING;
-        items.add(new Item(item.code(), item.title(), section, true, !item.required(), item.gate(),
+        items.add(new Item(item.code(), titles.apply(item), section, true, !item.required(), item.gate(),
                 entry == null ? null : entry.content(), entry == null ? null : entry.notApplicable(), state, violations));
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,11 +57,14 @@ class SubmissionPagesController {
     private final Submissions submissions;
     private final Projects projects;
     private final CitationMessages citations;
+    private final MessageSource messages;
 
-    SubmissionPagesController(Submissions submissions, Projects projects, CitationMessages citations) {
+    SubmissionPagesController(Submissions submissions, Projects projects, CitationMessages citations,
+            MessageSource messages) {
         this.submissions = submissions;
         this.projects = projects;
         this.citations = citations;
+        this.messages = messages;
     }
 
     @GetMapping("/projects/{id}/submissions")
@@ -212,9 +216,11 @@ class SubmissionPagesController {
         model.addAttribute("project", project);
         model.addAttribute("review", review);
         model.addAttribute("byItem", byItem);
-        model.addAttribute("items", SubmissionPageViews.items(outline, shown, byItem));
+        java.util.function.Function<OutlineItem, String> titles =
+                i -> messages.getMessage("outline." + i.code(), null, i.title(), locale);
+        model.addAttribute("items", SubmissionPageViews.items(outline, shown, byItem, titles));
         model.addAttribute("attachments", outline.attachments().stream()
-                .map(a -> new SubmissionPageViews.AttachmentRow(a.code(), a.title(), !a.required(),
+                .map(a -> new SubmissionPageViews.AttachmentRow(a.code(), titles.apply(a), !a.required(),
                         shown.attachment(a.code()).map(r -> r.documentId().toString()).orElse(null),
                         byItem.getOrDefault(a.code(), List.of())))
                 .toList());
