@@ -21,8 +21,8 @@ import cn.jl.govit.rulebook.RecordNotFoundException;
 /**
  * The expert pool (专家库): user accounts with the role {@code EXPERT}, enrolled with their fields of expertise
  * by the system administrator or an approver of the Digital Bureau or the DRC. The expert's organisation is
- * that of the account, taken again at every change, so that the conflict check of a draw sees where the expert
- * works now.
+ * always that of the user account as it is now (the one recorded at enrolment is kept for the record only), so
+ * that the conflict check of a draw sees where the expert works today.
  */
 @Service
 public class ExpertPool {

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ExpertRepository {
 
-    private static final String EXPERT_SELECT = "SELECT e.*, u.display_name FROM expert e JOIN app_user u ON u.username = e.username ";
+    /** The organisation is the account's as it is now, so that a draw's conflict check sees where the expert works today. */
+    private static final String EXPERT_SELECT = "SELECT e.username, e.fields, e.active, e.version, u.display_name, "
+            + "u.organization_code FROM expert e JOIN app_user u ON u.username = e.username ";
 
     private final JdbcClient jdbc;
 
