@@ -15,6 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.jl.govit.organization.CurrentUser;
 import cn.jl.govit.organization.CurrentUsers;
+import cn.jl.govit.organization.OrganizationCodes;
 import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.project.ProjectScope;
@@ -28,9 +29,11 @@ import cn.jl.govit.project.Projects;
  * @param signedIn whether a user is signed in; all other user fields are empty when not
  * @param seesProjects whether the user's scope holds any project (not the administrator, not experts)
  * @param langZh the current address with {@code lang=zh-CN}; {@code langEn} likewise with {@code lang=en}
+ * @param provincialBody whether the user reads every project as a provincial body (Art. 4–5)
  */
 record PageShell(boolean signedIn, String username, String displayName, String organizationName, boolean admin,
-        boolean seesProjects, boolean canPropose, String langZh, String langEn) {
+        boolean seesProjects, boolean canPropose, String langZh, String langEn, boolean departmentStaff,
+        boolean provincialBody, boolean digitalBureau, boolean approver, boolean expert) {
 
     /** The model attribute a page controller sets when a POST renders a page whose address is another one. */
     static final String CANONICAL_URL = "canonicalUrl";
@@ -72,7 +75,7 @@ record PageShell(boolean signedIn, String username, String displayName, String o
             String en = withLang(base, "en");
             CurrentUser user = users.find().orElse(null);
             if (user == null) {
-                return new PageShell(false, null, null, null, false, false, false, zh, en);
+                return new PageShell(false, null, null, null, false, false, false, zh, en, false, false, false, false, false);
             }
             String organization = null;
             try {
@@ -83,7 +86,8 @@ record PageShell(boolean signedIn, String username, String displayName, String o
             }
             boolean sees = !ProjectScope.filterFor(user).none();
             return new PageShell(true, user.username(), user.displayName(), organization, user.has(Role.ADMIN), sees,
-                    projects.canPropose(), zh, en);
+                    projects.canPropose(), zh, en, user.isDepartmentStaff(), user.readsAllProjects(),
+                    user.isApproverOf(OrganizationCodes.DIGITAL_BUREAU), user.has(Role.APPROVER), user.has(Role.EXPERT));
         }
 
         private static String currentUrl(HttpServletRequest request) {
