@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jl.govit.audit.AuditLog;
+import cn.jl.govit.expert.ReviewPanels;
 import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectScope;
@@ -45,9 +46,11 @@ public class Submissions {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReviewPanels panels;
 
     Submissions(SubmissionRepository repository, Projects projects, CurrentUsers users, Outlines outlines, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ReviewPanels panels) {
+        this.panels = panels;
         this.events = events;
         this.repository = repository;
         this.projects = projects;
@@ -115,11 +118,14 @@ public class Submissions {
         return submission;
     }
 
-    /** A submission the caller may see ({@code 404} otherwise). */
+    /**
+     * A submission the caller may see ({@code 404} otherwise): whoever sees its project, and the experts of its
+     * review panel (Art. 10), who see this submission and nothing else of the project.
+     */
     @Transactional(readOnly = true)
     public Submission get(UUID id) {
         Submission submission = repository.findById(id).orElseThrow(() -> new RecordNotFoundException("Submission", id));
-        if (!projects.isVisible(submission.projectId())) {
+        if (!projects.isVisible(submission.projectId()) && !panels.isReviewer(id)) {
             throw new RecordNotFoundException("Submission", id);
         }
         return submission;
@@ -275,11 +281,11 @@ public class Submissions {
 
     @Transactional(readOnly = true)
     public boolean isConstructionUnit(UUID projectId) {
-        return users.find().map(u -> ProjectScope.isConstructionUnit(u, projects.get(projectId))).orElse(false);
+        return users.find().map(u -> ProjectScope.isConstructionUnit(u, projects.find(projectId))).orElse(false);
     }
 
     private SubmissionFacts facts(Submission submission) {
-        return SubmissionFacts.of(projects.get(submission.projectId()), submission.stage());
+        return SubmissionFacts.of(projects.find(submission.projectId()), submission.stage());
     }
 
     private void requireConstructionUnit(Project project) {

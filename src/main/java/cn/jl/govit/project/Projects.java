@@ -182,6 +182,15 @@ public class Projects {
         return project;
     }
 
+    /**
+     * The project without a scope check, for a module that has decided access itself: an expert reads the
+     * submission under review, and with it the facts of its project (Art. 10), but no other project record.
+     */
+    @Transactional(readOnly = true)
+    public Project find(UUID id) {
+        return repository.findById(id).orElseThrow(() -> new RecordNotFoundException("Project", id));
+    }
+
     /** Whether the signed-in user may see the project; for modules that show its records. */
     @Transactional(readOnly = true)
     public boolean isVisible(UUID id) {

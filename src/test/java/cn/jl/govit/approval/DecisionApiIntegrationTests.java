@@ -52,6 +52,12 @@ class DecisionApiIntegrationTests {
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.<List<String>>json("$.violations[*].rule")).contains("ART-10");
 
+        assertThat(api.as(experts.get(0)).get("submissions/" + submission).status()).isEqualTo(200);
+        assertThat(api.as(experts.get(0)).get("projects/" + project).status()).isEqualTo(404);
+        String outsider = List.of("expert1", "expert2", "expert3", "expert4").stream()
+                .filter(e -> !experts.contains(e)).findFirst().orElseThrow();
+        assertThat(api.as(outsider).get("submissions/" + submission).status()).isEqualTo(404);
+
         List<String> reviews = panel.json("$.reviews[*].id");
         for (int i = 0; i < reviews.size(); i++) {
             Response filed = api.as(experts.get(i)).send(HttpMethod.PUT, "reviews/" + reviews.get(i) + "/opinion",
