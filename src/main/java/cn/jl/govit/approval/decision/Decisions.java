@@ -93,6 +93,20 @@ public class Decisions {
         return submission;
     }
 
+    /**
+     * Whether the signed-in user is the approval authority of the submission's project; for pages that offer the
+     * decision. Not transactional itself, so that a refusal does not mark a surrounding transaction.
+     */
+    public boolean isAuthority(UUID submissionId) {
+        try {
+            checkAuthority(submissionId);
+            return true;
+        }
+        catch (AccessDeniedException | RecordNotFoundException e) {
+            return false;
+        }
+    }
+
     /** Draws an expert panel at random, never from the applicant or a participating department (Art. 10). */
     @Transactional
     public ReviewPanel drawPanel(UUID submissionId, int size) {

@@ -34,7 +34,9 @@ import cn.jl.govit.approval.ShareType;
 import cn.jl.govit.approval.Submission;
 import cn.jl.govit.approval.SubmissionContent;
 import cn.jl.govit.approval.SubmissionOutline;
+import cn.jl.govit.approval.SubmissionStatus;
 import cn.jl.govit.approval.Submissions;
+import cn.jl.govit.approval.decision.Decisions;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.project.Stage;
@@ -58,13 +60,15 @@ class SubmissionPagesController {
     private final Projects projects;
     private final CitationMessages citations;
     private final MessageSource messages;
+    private final Decisions decisions;
 
     SubmissionPagesController(Submissions submissions, Projects projects, CitationMessages citations,
-            MessageSource messages) {
+            MessageSource messages, Decisions decisions) {
         this.submissions = submissions;
         this.projects = projects;
         this.citations = citations;
         this.messages = messages;
+        this.decisions = decisions;
     }
 
     @GetMapping("/projects/{id}/submissions")
@@ -78,6 +82,7 @@ class SubmissionPagesController {
         model.addAttribute("submissions", list.stream().map(s -> new Row(s, submissions.review(s).passed())).toList());
         model.addAttribute("canPrepare", submissions.isConstructionUnit(projectId));
         model.addAttribute("stages", project.approvalPath().stages().stream().filter(s -> !started.contains(s)).toList());
+        model.addAttribute("decisions", decisions.forProject(projectId));
         return "approval/submissions";
     }
 
@@ -234,6 +239,8 @@ class SubmissionPagesController {
                 .map(v -> new VersionLine(v.revision(), v.submittedAt().atZone(Projects.ZONE).toLocalDateTime(), v.submittedBy()))
                 .toList());
         model.addAttribute("newCloud", project.facts().buildsNewCloudPlatform());
+        model.addAttribute("canDecide", submission.status() == SubmissionStatus.SUBMITTED
+                && decisions.isAuthority(submission.id()));
         return "approval/editor";
     }
 
