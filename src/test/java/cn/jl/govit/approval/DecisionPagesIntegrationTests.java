@@ -125,6 +125,28 @@ class DecisionPagesIntegrationTests {
         assertThat(body(early)).contains("data-rule=\"ART-10\"");
     }
 
+    @Test
+    void thePreviewShowsTheReplyWithoutIssuingAnything() throws Exception {
+        String project = simpleProjectFiledForFeasibilityStudy();
+        String submission = api.as("rst").get("projects/" + project + "/submissions").text("$[0].id");
+        String preview = "/submissions/" + submission + "/decision/preview";
+
+        MvcResult result = perform("szsj", decision(preview, "APPROVED"));
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentType()).isEqualTo("application/pdf");
+        byte[] pdf = result.getResponse().getContentAsByteArray();
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s", "");
+        reader.close();
+        assertThat(text).contains("预览", "11,500,000.00元", "参保人员信息纳入省级共享平台目录");
+        assertThat(api.as("rst").get("projects/" + project + "/decisions").<java.util.List<Object>>json("$")).isEmpty();
+        assertThat(api.as("rst").get("projects/" + project).text("$.status")).isEqualTo("IN_APPROVAL");
+
+        assertThat(perform("szsj", decision(preview, "APPROVED", "意见", "-1")).getResponse().getStatus()).isEqualTo(400);
+        assertThat(perform("rst", decision(preview, "APPROVED")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(perform("jyt", decision(preview, "APPROVED")).getResponse().getStatus()).isEqualTo(404);
+    }
+
     private String simpleProjectFiledForFeasibilityStudy() {
         Map<String, Object> proposal = Api.proposal(Api.unique("审批页面"));
         proposal.put("inProvincialPlan", false);

@@ -148,13 +148,7 @@ public class Decisions {
         ApprovalAuthority authority = project.approvalAuthority();
         LocalDate today = LocalDate.now(clock.withZone(Projects.ZONE));
         String number = numbers.next(authority, today.getYear());
-        ApprovalReply reply = new ApprovalReply(number, today,
-                organizations.get(authority.organizationCode()).nameZh(),
-                organizations.get(project.leadOrganizationCode()).nameZh(), project.code(), project.name(),
-                text("enum.Stage." + submission.stage().name()), text("decision.outcome.words." + command.outcome().name()),
-                command.outcome() == DecisionOutcome.APPROVED ? command.approvedInvestment() : null,
-                command.outcome() == DecisionOutcome.APPROVED ? command.constructionPeriodMonths() : null,
-                command.sharingOpinion().strip(), command.opinion().strip());
+        ApprovalReply reply = reply(project, submission, command, number, today);
         byte[] document = pdf.approvalReply(reply);
         SigningKeys.Signed signed = keys.sign(authority.organizationCode(), document);
 
@@ -174,6 +168,37 @@ public class Decisions {
         audit.record("DECISION_ISSUED", "Decision", decision.id().toString(), project.id(),
                 number + " " + submission.stage() + " " + command.outcome() + " reply SM3 " + decision.replySm3());
         return decision;
+    }
+
+    /**
+     * The reply as it would be issued, for the authority to read before deciding: rendered but not numbered,
+     * signed or stored, and nothing changes.
+     */
+    @Transactional(readOnly = true)
+    public byte[] preview(UUID submissionId, DecisionCommand command) {
+        Submission submission = checkAuthority(submissionId);
+        Project project = projects.get(submission.projectId());
+        command.check();
+        LocalDate today = LocalDate.now(clock.withZone(Projects.ZONE));
+        String number = messages.getMessage("decision.preview.number",
+                new Object[] {DocumentNumbers.prefix(project.approvalAuthority(), today.getYear())},
+                REPLY_LANGUAGE);
+        return pdf.approvalReply(reply(project, submission, command, number, today));
+    }
+
+    private ApprovalReply reply(Project project, Submission submission, DecisionCommand command, String number,
+            LocalDate issuedOn) {
+        boolean approved = command.outcome() == DecisionOutcome.APPROVED;
+        return new ApprovalReply(number, issuedOn,
+                organizations.get(project.approvalAuthority().organizationCode()).nameZh(),
+                organizations.get(project.leadOrganizationCode()).nameZh(), project.code(), project.name(),
+                text("enum.Stage." + submission.stage().name()), text("decision.outcome.words." + command.outcome().name()),
+                approved ? command.approvedInvestment() : null, approved ? command.constructionPeriodMonths() : null,
+                blankToEmpty(command.sharingOpinion()), blankToEmpty(command.opinion()));
+    }
+
+    private static String blankToEmpty(String text) {
+        return text == null ? "" : text.strip();
     }
 
     @Transactional(readOnly = true)

@@ -29,10 +29,15 @@ class DocumentNumbers {
     }
 
     static String format(ApprovalAuthority authority, int year, long n) {
-        String prefix = switch (authority) {
+        return prefix(authority, year) + n + "号";
+    }
+
+    /** The number without its serial, e.g. 吉政数审〔2026〕: a preview shows it before the reply is issued. */
+    static String prefix(ApprovalAuthority authority, int year) {
+        String code = switch (authority) {
             case DIGITAL_BUREAU -> "吉政数审";
             case DEVELOPMENT_REFORM -> "吉发改审批";
         };
-        return prefix + "〔" + year + "〕" + n + "号";
+        return code + "〔" + year + "〕";
     }
 }

@@ -139,6 +139,34 @@ class DecisionPagesController {
         return page(decisions.checkAuthority(submissionId), model);
     }
 
+    /** The reply as it would be issued, opened beside the form; nothing is numbered, signed or stored. */
+    @PostMapping("/submissions/{id}/decision/preview")
+    Object preview(@PathVariable String id, @Valid @ModelAttribute("form") DecisionForm form, BindingResult result,
+            Model model, Locale locale, HttpServletResponse response) {
+        UUID submissionId = parseId(id, "Submission");
+        Submission submission = decisions.checkAuthority(submissionId);
+        model.addAttribute("canonicalUrl", "/submissions/" + submissionId + "/decision");
+        if (!result.hasErrors()) {
+            try {
+                byte[] pdf = decisions.preview(submissionId, new Decisions.DecisionCommand(form.getOutcome(),
+                        form.getApprovedInvestment(), form.getConstructionPeriodMonths(), form.getSharingOpinion(),
+                        form.getOpinion()));
+                return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("preview.pdf").build().toString())
+                        .header("X-Content-Type-Options", "nosniff")
+                        .body(pdf);
+            }
+            catch (InvalidInputException e) {
+                for (InvalidInputException.FieldError f : e.errors()) {
+                    result.addError(new FieldError("form", f.field(), null, false, null, null,
+                            messages.getMessage(f.messageKey(), MessageKey.arguments(f.args()), f.messageKey(), locale)));
+                }
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(submission, model);
+    }
+
     /** The signed reply for a browser session, for whoever sees the project (the API's twin needs HTTP Basic). */
     @GetMapping("/decisions/{id}/document")
     ResponseEntity<byte[]> document(@PathVariable String id) {
