@@ -67,6 +67,9 @@ class DecisionApiIntegrationTests {
         Response report = api.as("szsj").get("submissions/" + submission + "/review-report");
         assertThat(report.status()).isEqualTo(200);
         assertThat((Boolean) report.json("$.complete")).isTrue();
+        assertThat(report.<List<String>>json("$.reviews[*].expertUsername")).containsExactlyInAnyOrderElementsOf(experts);
+        assertThat(report.<List<String>>json("$.reviews[*].status")).containsOnly("SUBMITTED");
+        assertThat(report.<List<String>>json("$.reviews[*].opinion.conclusion")).containsOnly("APPROVE_WITH_CHANGES");
 
         Map<String, Object> noSharing = decision("APPROVED");
         noSharing.remove("sharingOpinion");

@@ -65,8 +65,8 @@ class DecisionController {
 
     @GetMapping("/submissions/{id}/review-report")
     @Operation(summary = "The consolidated review report of a submission, for the approval authority")
-    ConsolidatedReview report(@PathVariable UUID id) {
-        return decisions.reviewReport(id);
+    ReportView report(@PathVariable UUID id) {
+        return ReportView.of(decisions.reviewReport(id));
     }
 
     @PostMapping("/submissions/{id}/decision")
@@ -131,6 +131,27 @@ class DecisionController {
             return new PanelView(panel.id(), panel.reviews().stream()
                     .map(r -> Map.<String, Object>of("id", r.id(), "expertUsername", r.expertUsername(), "status", r.status()))
                     .toList());
+        }
+    }
+
+    /** The consolidated review report: each expert's review with the opinion, counts, the investment spread. */
+    record ReportView(UUID panelId, UUID submissionId, UUID projectId, List<ReviewView> reviews,
+            Map<cn.jl.govit.expert.Conclusion, Long> conclusions, BigDecimal minRecommendedInvestment,
+            BigDecimal medianRecommendedInvestment, BigDecimal maxRecommendedInvestment, boolean complete) {
+
+        static ReportView of(ConsolidatedReview r) {
+            return new ReportView(r.panelId(), r.submissionId(), r.projectId(),
+                    r.reviews().stream().map(ReviewView::of).toList(), r.conclusions(), r.minRecommendedInvestment(),
+                    r.medianRecommendedInvestment(), r.maxRecommendedInvestment(), r.complete());
+        }
+    }
+
+    record ReviewView(UUID id, String expertUsername, String status, cn.jl.govit.expert.ReviewOpinion opinion,
+            java.time.Instant submittedAt) {
+
+        static ReviewView of(cn.jl.govit.expert.ExpertReview review) {
+            return new ReviewView(review.id(), review.expertUsername(), review.status().name(), review.opinion(),
+                    review.submittedAt());
         }
     }
 
