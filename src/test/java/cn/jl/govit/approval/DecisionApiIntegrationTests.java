@@ -43,6 +43,10 @@ class DecisionApiIntegrationTests {
         String project = simpleProjectFiledForFeasibilityStudy();
         String submission = submissionOf(project);
 
+        assertThat(api.as("szsj").get("me/awaiting-decision").<List<String>>json("$[*].submissionId")).contains(submission);
+        assertThat(api.as("fgw").get("me/awaiting-decision").<List<String>>json("$[*].submissionId")).doesNotContain(submission);
+        assertThat(api.as("rst").get("me/awaiting-decision").<List<Object>>json("$")).isEmpty();
+
         Response panel = api.as("szsj").post("submissions/" + submission + "/review-panel", Map.of("size", 3));
         assertThat(panel.status()).as(panel.toString()).isEqualTo(201);
         List<String> experts = panel.json("$.reviews[*].expertUsername");
@@ -94,6 +98,7 @@ class DecisionApiIntegrationTests {
 
         assertThat(api.as("szsj").post("submissions/" + submission + "/decision", decision("APPROVED")).status())
                 .isEqualTo(422);
+        assertThat(api.as("szsj").get("me/awaiting-decision").<List<String>>json("$[*].submissionId")).doesNotContain(submission);
 
         byte[] pdf = RestClient.create().get().uri("http://localhost:" + port + decided.text("$.documentUrl"))
                 .header("Authorization", basic("rst")).retrieve().body(byte[].class);

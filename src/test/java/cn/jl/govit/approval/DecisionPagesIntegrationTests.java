@@ -56,6 +56,8 @@ class DecisionPagesIntegrationTests {
         String submission = api.as("rst").get("projects/" + project + "/submissions").text("$[0].id");
         String page = "/submissions/" + submission + "/decision";
 
+        assertThat(body(perform("szsj", get("/approvals")))).contains("data-submission=\"" + submission + "\"", page);
+        assertThat(perform("rst", get("/approvals")).getResponse().getStatus()).isEqualTo(403);
         assertThat(body(perform("szsj", get("/submissions/" + submission)))).contains("data-testid=\"decide-link\"", page);
         assertThat(body(perform("rst", get("/submissions/" + submission)))).doesNotContain("data-testid=\"decide-link\"");
 

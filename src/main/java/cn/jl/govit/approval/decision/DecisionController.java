@@ -63,6 +63,12 @@ class DecisionController {
         return ResponseEntity.created(URI.create("/api/v1/submissions/" + id + "/review-report")).body(PanelView.of(panel));
     }
 
+    @GetMapping("/me/awaiting-decision")
+    @Operation(summary = "The filed submissions that await the caller's decision as approval authority")
+    List<Decisions.AwaitingDecision> awaiting() {
+        return decisions.awaitingDecision();
+    }
+
     @GetMapping("/submissions/{id}/review-report")
     @Operation(summary = "The consolidated review report of a submission, for the approval authority")
     ReportView report(@PathVariable UUID id) {

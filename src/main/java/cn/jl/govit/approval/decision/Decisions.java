@@ -82,6 +82,37 @@ public class Decisions {
         this.clock = clock;
     }
 
+    /**
+     * The filed submissions that await the caller's decision (its organisation is their projects' approval
+     * authority, Art. 5), oldest filing first; empty for anyone who is not an approver.
+     */
+    @Transactional(readOnly = true)
+    public List<AwaitingDecision> awaitingDecision() {
+        CurrentUser user = users.current();
+        ApprovalAuthority authority = java.util.Arrays.stream(ApprovalAuthority.values())
+                .filter(a -> user.isApproverOf(a.organizationCode())).findFirst().orElse(null);
+        if (authority == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT s.id, s.project_id, p.code, p.name, p.lead_organization_code, s.stage, s.revision, s.submitted_at
+                FROM submission s JOIN project p ON p.id = s.project_id
+                WHERE s.status = 'SUBMITTED' AND p.approval_authority = :authority
+                  AND NOT EXISTS (SELECT 1 FROM approval_decision d
+                                  WHERE d.submission_id = s.id AND d.submission_revision = s.revision)
+                ORDER BY s.submitted_at, p.code""")
+                .param("authority", authority.name())
+                .query((rs, n) -> new AwaitingDecision(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), Stage.valueOf(rs.getString(6)), rs.getInt(7),
+                        rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
+    /** A filed submission in the authority's queue. */
+    public record AwaitingDecision(UUID submissionId, UUID projectId, String projectCode, String projectName,
+            String leadOrganizationCode, Stage stage, int revision, java.time.Instant submittedAt) {
+    }
+
     /** The submission and its project, if the caller is the project's approval authority ({@code 404}, {@code 403}). */
     @Transactional(readOnly = true)
     public Submission checkAuthority(UUID submissionId) {

@@ -58,12 +58,25 @@ class DecisionPagesController {
     private final Projects projects;
     private final CitationMessages citations;
     private final MessageSource messages;
+    private final cn.jl.govit.organization.CurrentUsers users;
 
-    DecisionPagesController(Decisions decisions, Projects projects, CitationMessages citations, MessageSource messages) {
+    DecisionPagesController(Decisions decisions, Projects projects, CitationMessages citations, MessageSource messages,
+            cn.jl.govit.organization.CurrentUsers users) {
+        this.users = users;
         this.decisions = decisions;
         this.projects = projects;
         this.citations = citations;
         this.messages = messages;
+    }
+
+    /** The approver's queue: filed submissions awaiting the decision of the user's authority. */
+    @GetMapping("/approvals")
+    String queue(Model model) {
+        if (!users.current().has(cn.jl.govit.organization.Role.APPROVER)) {
+            throw new org.springframework.security.access.AccessDeniedException("approvers only");
+        }
+        model.addAttribute("awaiting", decisions.awaitingDecision());
+        return "approval/queue";
     }
 
     @GetMapping("/submissions/{id}/decision")
