@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jl.govit.audit.AuditLog;
+import cn.jl.govit.audit.Sm3;
 import cn.jl.govit.organization.CurrentUser;
 import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.organization.Organization;
@@ -141,6 +142,37 @@ public class Demands {
 
     @Transactional
     public Demand file(UUID callId, NewDemand request) {
+        return file(callId, request, null);
+    }
+
+    /**
+     * A demand filed as a Word (.docx) file: the request carries the file's text; the original file is kept with
+     * its SM3 digest, which the audit event names.
+     */
+    @Transactional
+    public Demand fileDocument(UUID callId, NewDemand request, String fileName, byte[] bytes) {
+        String name = fileName == null || fileName.isBlank() ? "demand.docx" : fileName.strip();
+        if (name.length() > 255) {
+            name = name.substring(name.length() - 255);
+        }
+        DemandDocument document = new DemandDocument(name, bytes.length, Sm3.hex(bytes), bytes);
+        return file(callId, request, document);
+    }
+
+    /** The Word file a demand was filed as; {@code 404} when the demand is out of scope or has none. */
+    @Transactional(readOnly = true)
+    public DemandDocument document(UUID demandId) {
+        get(demandId);
+        return repository.document(demandId).orElseThrow(() -> new RecordNotFoundException("DemandDocument", demandId));
+    }
+
+    /** Those of the given demands that were filed as a Word file. */
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> withDocument(List<Demand> demands) {
+        return repository.withDocument(demands.stream().map(Demand::id).toList());
+    }
+
+    private Demand file(UUID callId, NewDemand request, DemandDocument document) {
         checkMayFile(callId);
         DemandCall call = call(callId);
         CurrentUser user = users.current();
@@ -163,8 +195,12 @@ public class Demands {
                 request.participatingOrganizationCodes(), null, null, DemandStatus.OPEN, null, null, user.username(),
                 clock.instant(), 0);
         repository.insertDemand(demand);
+        if (document != null) {
+            repository.insertDocument(demand.id(), document, clock.instant());
+        }
         audit.record("DEMAND_FILED", "Demand", demand.id().toString(), null,
-                call.year() + " " + user.organizationCode() + " " + request.title() + " " + request.estimate().toPlainString());
+                call.year() + " " + user.organizationCode() + " " + request.title() + " " + request.estimate().toPlainString()
+                        + (document == null ? "" : " (Word file " + document.fileName() + ", SM3 " + document.sm3() + ")"));
         return demand;
     }
 

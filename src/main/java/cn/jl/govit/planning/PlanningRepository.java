@@ -166,6 +166,32 @@ class PlanningRepository {
                 .update();
     }
 
+    void insertDocument(UUID demandId, DemandDocument document, Instant at) {
+        jdbc.sql("""
+                INSERT INTO demand_document (demand_id, file_name, size, sm3, bytes, created_at)
+                VALUES (:id, :name, :size, :sm3, :bytes, :at)""")
+                .param("id", demandId).param("name", document.fileName()).param("size", document.size())
+                .param("sm3", document.sm3()).param("bytes", document.bytes()).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    Optional<DemandDocument> document(UUID demandId) {
+        return jdbc.sql("SELECT file_name, size, sm3, bytes FROM demand_document WHERE demand_id = :id")
+                .param("id", demandId)
+                .query((rs, n) -> new DemandDocument(rs.getString("file_name"), rs.getLong("size"), rs.getString("sm3"),
+                        rs.getBytes("bytes")))
+                .optional();
+    }
+
+    /** Those of the given demands that were filed as a Word file. */
+    java.util.Set<UUID> withDocument(List<UUID> demandIds) {
+        if (demandIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT demand_id FROM demand_document WHERE demand_id IN (:ids)")
+                .param("ids", demandIds).query(UUID.class).list());
+    }
+
     Optional<Demand> demand(UUID id) {
         return jdbc.sql(DEMAND_SELECT + " WHERE d.id = :id").param("id", id).query(PlanningRepository::mapDemand).optional();
     }

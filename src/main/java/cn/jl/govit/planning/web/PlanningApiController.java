@@ -1,6 +1,9 @@
 package cn.jl.govit.planning.web;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,6 +11,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,10 +23,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.jl.govit.planning.ConstructionPlans;
 import cn.jl.govit.planning.Demand;
 import cn.jl.govit.planning.DemandCall;
+import cn.jl.govit.planning.DemandDocument;
+import cn.jl.govit.planning.DemandDocx;
 import cn.jl.govit.planning.DemandStatus;
 import cn.jl.govit.planning.Demands;
 import cn.jl.govit.planning.PlanVersion;
@@ -31,6 +40,7 @@ import cn.jl.govit.planning.web.PlanningViews.PlanView;
 import cn.jl.govit.planning.web.PlanningViews.ResponsibilitiesView;
 import cn.jl.govit.planning.web.PlanningViews.TriageView;
 import cn.jl.govit.project.Project;
+import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.JsonBody;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.Paging;
@@ -150,6 +160,58 @@ class PlanningApiController {
             JsonBody<PlanningRequests.FileDemand> body) {
         demands.checkMayFile(id);
         return filed(demands.file(id, validator.valid(body).toDemand()));
+    }
+
+    @PostMapping(path = "/demand-calls/{id}/demands/docx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Department staff file a demand as a Word (.docx) file (需求征报书): the content is the file's text, "
+            + "the title the one given, else its first heading, else the file name; the file is kept with its SM3 digest")
+    ResponseEntity<DemandView> fileDocx(@PathVariable UUID id,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "estimate", required = false) String estimate,
+            @RequestParam(name = "planItemCode", required = false) String planItemCode,
+            @RequestParam(name = "participatingOrganizationCodes", required = false) List<String> participants,
+            @RequestParam(name = "title", required = false) String title) throws IOException {
+        demands.checkMayFile(id);
+        return filed(fileDocx(demands, validator, id, file, estimate, planItemCode, participants, title));
+    }
+
+    /** Reads the Word file and files its demand; shared with the pages. */
+    static Demand fileDocx(Demands demands, RequestValidator validator, UUID callId, MultipartFile file, String estimate,
+            String planItemCode, List<String> participants, String title) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "problem.field.required");
+        }
+        byte[] bytes = file.getBytes();
+        DemandDocx docx = DemandDocx.read(bytes);
+        BigDecimal amount = null;
+        if (estimate != null && !estimate.isBlank()) {
+            try {
+                amount = new BigDecimal(estimate.strip());
+            }
+            catch (NumberFormatException e) {
+                throw new InvalidInputException("estimate", "problem.field.invalid");
+            }
+        }
+        var request = new PlanningRequests.FileDemand(docx.title(title, file.getOriginalFilename()), docx.text(), amount,
+                planItemCode, participants == null ? List.of() : participants, null);
+        return demands.fileDocument(callId, validator.valid(request).toDemand(), file.getOriginalFilename(), bytes);
+    }
+
+    @GetMapping("/demands/{id}/document")
+    @Operation(summary = "The Word file a demand was filed as (always an attachment); 404 when it has none")
+    ResponseEntity<byte[]> document(@PathVariable UUID id) {
+        return download(demands.document(id));
+    }
+
+    static ResponseEntity<byte[]> download(DemandDocument document) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-SM3", document.sm3())
+                .contentLength(document.bytes().length)
+                .body(document.bytes());
     }
 
     @PostMapping("/demands")

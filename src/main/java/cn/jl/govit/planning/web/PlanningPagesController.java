@@ -97,7 +97,9 @@ class PlanningPagesController {
         model.addAttribute("call", open.orElse(null));
         model.addAttribute("plan", open.flatMap(c -> plans.inForce(c.year())).orElse(null));
         model.addAttribute("canFile", demands.canFile() && open.isPresent());
-        model.addAttribute("demands", demands.visible(null, 0, LIST_SIZE).content());
+        var visible = demands.visible(null, 0, LIST_SIZE).content();
+        model.addAttribute("demands", visible);
+        model.addAttribute("documented", demands.withDocument(visible));
         model.addAttribute("form", form);
         model.addAttribute("names", names(locale));
         model.addAttribute("departments", departments(users.current().organizationCode()));
@@ -128,6 +130,40 @@ class PlanningPagesController {
             return "redirect:/planning/demands";
         }
         return myDemands(model, locale, params.toSingleValueMap());
+    }
+
+    @PostMapping("/demands/docx")
+    String fileDocx(@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+            @RequestParam MultiValueMap<String, String> params, Model model, Locale locale,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        DemandCall call = demands.openCall().orElse(null);
+        if (call == null) {
+            model.addAttribute("violations", List.of(citations.view(
+                    new cn.jl.govit.rulebook.Violation("ART-6", "year", "planning.call.none",
+                            List.of(String.valueOf(demands.today().getYear()))), locale)));
+            response.setStatus(422);
+            return myDemands(model, locale, Map.of());
+        }
+        demands.checkMayFile(call.id());
+        boolean done = attempt(model, locale, response, () -> {
+            try {
+                return PlanningApiController.fileDocx(demands, validator, call.id(), file, params.getFirst("estimate"),
+                        params.getFirst("planItemCode"), params.get("participatingOrganizationCodes"), params.getFirst("title"));
+            }
+            catch (java.io.IOException e) {
+                throw new InvalidInputException("file", "planning.demand.docx-invalid");
+            }
+        });
+        if (done) {
+            redirect.addFlashAttribute("filed", true);
+            return "redirect:/planning/demands";
+        }
+        return myDemands(model, locale, Map.of());
+    }
+
+    @GetMapping("/demands/{id}/document")
+    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String id) {
+        return PlanningApiController.download(demands.document(parseId(id, "Demand")));
     }
 
     // plans
