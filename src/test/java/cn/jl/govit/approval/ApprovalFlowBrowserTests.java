@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -35,6 +25,7 @@ import cn.jl.govit.project.Stage;
 import cn.jl.govit.support.Api;
 import cn.jl.govit.support.Api.Response;
 import cn.jl.govit.support.GovItTest;
+import cn.jl.govit.support.HeadlessChromium;
 
 /**
  * Issue 3 item 7 in a real headless Chromium: a department files a feasibility study, the authority draws a
@@ -45,34 +36,22 @@ import cn.jl.govit.support.GovItTest;
 @GovItTest
 class ApprovalFlowBrowserTests {
 
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path screenshots;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Path target = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().getParent();
-        screenshots = Files.createDirectories(target.resolve("screenshots"));
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1366,768", "--lang=en-US",
-                "--user-data-dir=" + Files.createTempDirectory(target, "chromium-profile-"));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -96,10 +75,10 @@ class ApprovalFlowBrowserTests {
 
         login("rst");
         browser.get(url("/submissions/" + submission));
-        click(By.cssSelector("[data-testid=submit]"));
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=submitted]")));
+        chromium.click(By.cssSelector("[data-testid=submit]"));
+        chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=submitted]")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=submission-status]")).getText()).isEqualTo("已申报");
-        screenshot("approval-submitted");
+        chromium.screenshot("approval-submitted");
         logout();
 
         // 2. szsj draws a panel of 3 on the decision page
@@ -108,12 +87,12 @@ class ApprovalFlowBrowserTests {
         WebElement size = browser.findElement(By.id("size"));
         size.clear();
         size.sendKeys("3");
-        click(By.cssSelector("[data-testid=draw-panel] button[type=submit]"));
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=panel-drawn]")));
+        chromium.click(By.cssSelector("[data-testid=draw-panel] button[type=submit]"));
+        chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=panel-drawn]")));
         List<WebElement> rows = browser.findElements(By.cssSelector("[data-testid=reviews] tbody tr"));
         assertThat(rows).hasSize(3).allSatisfy(r -> assertThat(r.getDomAttribute("data-status")).isEqualTo("OPEN"));
         List<String> experts = rows.stream().map(r -> r.findElement(By.cssSelector("td.font-monospace")).getText()).toList();
-        screenshot("approval-panel");
+        chromium.screenshot("approval-panel");
         logout();
 
         // 3. the first expert files in the browser, the others through the API
@@ -140,12 +119,12 @@ class ApprovalFlowBrowserTests {
         browser.findElement(By.id("investment")).sendKeys("基本合理");
         browser.findElement(By.id("infrastructureResources")).sendKeys("依托吉林祥云");
         browser.findElement(By.id("informationSharing")).sendKeys("共享分析充分");
-        click(By.cssSelector("[data-testid=opinion-form] input[name=conclusion][value=APPROVE_WITH_CHANGES]"));
+        chromium.click(By.cssSelector("[data-testid=opinion-form] input[name=conclusion][value=APPROVE_WITH_CHANGES]"));
         browser.findElement(By.id("recommendedInvestment")).sendKeys("11000000");
-        click(By.cssSelector("[data-testid=opinion-form] button[type=submit]"));
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=opinion]")));
+        chromium.click(By.cssSelector("[data-testid=opinion-form] button[type=submit]"));
+        chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=opinion]")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=review-status]")).getText()).isEqualTo("已提交");
-        screenshot("approval-expert-opinion");
+        chromium.screenshot("approval-expert-opinion");
         logout();
 
         for (int i = 1; i < reviews.size(); i++) {
@@ -158,17 +137,17 @@ class ApprovalFlowBrowserTests {
         login("szsj");
         browser.get(url("/submissions/" + submission + "/decision"));
         assertThat(browser.findElements(By.cssSelector("[data-testid=panel-complete]"))).hasSize(1);
-        click(By.cssSelector("[data-testid=decision-form] input[name=outcome][value=APPROVED]"));
+        chromium.click(By.cssSelector("[data-testid=decision-form] input[name=outcome][value=APPROVED]"));
         browser.findElement(By.id("approvedInvestment")).sendKeys("11500000");
         browser.findElement(By.id("constructionPeriodMonths")).sendKeys("18");
         browser.findElement(By.id("sharingOpinion")).sendKeys("参保人员信息纳入省级共享平台目录，按有条件共享开放。");
         browser.findElement(By.id("opinion")).sendKeys("原则同意。");
-        click(By.cssSelector("[data-testid=decide]"));
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=decided]")));
+        chromium.click(By.cssSelector("[data-testid=decide]"));
+        chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=decided]")));
         String number = browser.findElement(By.cssSelector("[data-testid=document-number]")).getText();
         assertThat(number).matches("吉政数审〔\\d{4}〕\\d+号");
         assertThat(browser.findElement(By.cssSelector("[data-testid=decided]")).getText()).contains(number);
-        screenshot("approval-decided");
+        chromium.screenshot("approval-decided");
         logout();
 
         // 5. the reply's SM2 signature verifies against the published key; the project is approved
@@ -193,12 +172,12 @@ class ApprovalFlowBrowserTests {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD);
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=current-user]")));
+        chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=current-user]")));
     }
 
     private void logout() {
-        click(By.cssSelector("form[action='/logout'] button[type=submit]"));
-        waitFor().until(ExpectedConditions.urlContains("/login"));
+        chromium.click(By.cssSelector("form[action='/logout'] button[type=submit]"));
+        chromium.waitFor().until(ExpectedConditions.urlContains("/login"));
     }
 
     private static Map<String, Object> opinion(long recommended) {
@@ -211,16 +190,4 @@ class ApprovalFlowBrowserTests {
         return "http://localhost:" + port + path;
     }
 
-    private WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    /** Clicks by script, so that a sticky bar over the element at 1366×768 cannot intercept the click. */
-    private void click(By by) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(by));
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
 }

@@ -3,29 +3,21 @@ package cn.jl.govit.project.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.jl.govit.support.GovItTest;
+import cn.jl.govit.support.HeadlessChromium;
 
 /**
  * A department's staff member proposes a project in a real headless Chromium: signs in, fills the form, lands on
@@ -35,34 +27,22 @@ import cn.jl.govit.support.GovItTest;
 @GovItTest
 class ProjectPagesBrowserTests {
 
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path screenshots;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Path target = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().getParent();
-        screenshots = Files.createDirectories(target.resolve("screenshots"));
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1366,768", "--lang=en-US",
-                "--user-data-dir=" + Files.createTempDirectory(target, "chromium-profile-"));
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "en-US,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -72,30 +52,30 @@ class ProjectPagesBrowserTests {
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
         assertThat(browser.getTitle()).contains("政务信息化项目全生命周期管理平台");
-        screenshot("login");
+        chromium.screenshot("login");
 
         browser.findElement(By.id("username")).sendKeys("rst");
         browser.findElement(By.id("password")).sendKeys("Demo@2026");
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=current-user]")));
+        chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=current-user]")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=current-user]")).getText())
                 .contains("人社厅项目专员").contains("省人力资源和社会保障厅");
 
         browser.get(url("/projects/new"));
         String name = "就业创业服务平台（浏览器测试 " + System.nanoTime() + "）";
         browser.findElement(By.id("name")).sendKeys(name);
-        click(By.cssSelector("input[name=categories][value=BUSINESS_SYSTEM]"));
+        chromium.click(By.cssSelector("input[name=categories][value=BUSINESS_SYSTEM]"));
         browser.findElement(By.id("summary")).sendKeys("建设全省统一的就业创业公共服务平台。");
-        click(By.cssSelector("input[name=participatingOrganizationCodes][value=WJW]"));
+        chromium.click(By.cssSelector("input[name=participatingOrganizationCodes][value=WJW]"));
         browser.findElement(By.id("estimatedInvestment")).sendKeys("3000000");
         browser.findElement(By.id("constructionPeriodMonths")).sendKeys("12");
         new Select(browser.findElement(By.id("fundingSources0.source"))).selectByValue("DIGITAL_JILIN_FUND");
         browser.findElement(By.id("fundingSources0.amount")).sendKeys("3000000");
-        click(By.cssSelector("input[name=inProvincialPlan][type=checkbox]"));
-        screenshot("new-project");
-        click(By.cssSelector("[data-testid=new-project-form] button[type=submit]"));
+        chromium.click(By.cssSelector("input[name=inProvincialPlan][type=checkbox]"));
+        chromium.screenshot("new-project");
+        chromium.click(By.cssSelector("[data-testid=new-project-form] button[type=submit]"));
 
-        waitFor().until(ExpectedConditions.urlMatches("/projects/[0-9a-f-]{36}$"));
+        chromium.waitFor().until(ExpectedConditions.urlMatches("/projects/[0-9a-f-]{36}$"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=project-name]")).getText()).isEqualTo(name);
         assertThat(browser.findElement(By.cssSelector("[data-testid=created]")).getText()).startsWith("项目已创建");
         assertThat(browser.findElement(By.cssSelector("[data-testid=project-status]")).getText()).isEqualTo("草稿");
@@ -114,7 +94,7 @@ class ProjectPagesBrowserTests {
                 .contains("第五条");
         assertThat(browser.findElement(By.cssSelector("[data-testid=estimate]")).getText()).isEqualTo("3,000,000.00 元");
         assertThat(browser.findElement(By.cssSelector("[data-testid=history]")).getText()).contains("提出项目");
-        screenshot("project-detail");
+        chromium.screenshot("project-detail");
         String detail = browser.getCurrentUrl();
 
         browser.get(detail + "?lang=en");
@@ -127,23 +107,11 @@ class ProjectPagesBrowserTests {
 
         browser.get(url("/projects?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(browser.findElements(By.cssSelector("[data-testid=project-table] tbody tr"))).hasSize(1);
-        screenshot("project-list");
+        chromium.screenshot("project-list");
     }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    private WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    /** Clicks by script, so that a sticky bar over the element at 1366×768 cannot intercept the click. */
-    private void click(By by) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(by));
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
 }

@@ -1,0 +1,73 @@
+package cn.jl.govit.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven by its chromedriver (no Selenium Manager, no network): a fresh profile
+ * under the build directory, 1366×768, a browser that asks for English so that the tests prove the pages stay
+ * Chinese unless the user switches. Screenshots go to {@code <build>/screenshots}.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final Path screenshots;
+
+    private HeadlessChromium(WebDriver driver, Path screenshots) {
+        this.driver = driver;
+        this.screenshots = screenshots;
+    }
+
+    public static HeadlessChromium start() throws IOException {
+        Path target = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().getParent();
+        Path screenshots = Files.createDirectories(target.resolve("screenshots"));
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1366,768", "--lang=en-US",
+                "--user-data-dir=" + Files.createTempDirectory(target, "chromium-profile-"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new HeadlessChromium(driver, screenshots);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public WebDriverWait waitFor() {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    /** Clicks by script, so that a sticky bar over the element at 1366×768 cannot intercept the click. */
+    public void click(By by) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", driver.findElement(by));
+    }
+
+    public void screenshot(String name) throws IOException {
+        Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
