@@ -226,5 +226,11 @@ class DocumentApiIntegrationTests {
         assertThat(check.recordedSm3()).isEqualTo(Sm3.hex(content));
         assertThat(check.actualSm3()).isEqualTo(Sm3.hex("changed"));
         assertThatThrownBy(() -> as("rst", () -> documents.read(stored.id()))).isInstanceOf(DocumentTamperedException.class);
+
+        Api.Response download = api.as("rst").english().get("documents/" + stored.id() + "/content");
+        assertThat(download.status()).isEqualTo(500);
+        assertThat(download.text("$.type")).isEqualTo("/problems/integrity");
+        assertThat(download.text("$.title")).isEqualTo("Stored content failed its integrity check");
+        assertThat(download.body()).doesNotContain("Exception", "at cn.jl");
     }
 }

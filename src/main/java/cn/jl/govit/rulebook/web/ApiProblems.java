@@ -39,6 +39,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import cn.jl.govit.rulebook.CitationMessages;
+import cn.jl.govit.rulebook.IntegrityFailureException;
 import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.RequestValidator;
 import cn.jl.govit.rulebook.RecordNotFoundException;
@@ -207,6 +208,12 @@ class ApiProblems {
     ResponseEntity<ProblemDetail> unavailable(Exception e, Locale locale) {
         log.warn("database unavailable: {}", e.getClass().getSimpleName());
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale));
+    }
+
+    @ExceptionHandler(IntegrityFailureException.class)
+    ResponseEntity<ProblemDetail> integrity(IntegrityFailureException e, Locale locale) {
+        log.error("integrity check failed: {}", e.getMessage());
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "integrity", locale));
     }
 
     @ExceptionHandler(Exception.class)
