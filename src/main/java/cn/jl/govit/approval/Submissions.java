@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jl.govit.audit.AuditLog;
+import cn.jl.govit.document.Documents;
 import cn.jl.govit.expert.ReviewPanels;
 import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.project.Project;
@@ -47,10 +48,12 @@ public class Submissions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ReviewPanels panels;
+    private final Documents documents;
 
     Submissions(SubmissionRepository repository, Projects projects, CurrentUsers users, Outlines outlines, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, ReviewPanels panels) {
+            ApplicationEventPublisher events, Clock clock, ReviewPanels panels, Documents documents) {
         this.panels = panels;
+        this.documents = documents;
         this.events = events;
         this.repository = repository;
         this.projects = projects;
@@ -93,6 +96,7 @@ public class Submissions {
         Project project = checkMayPrepare(projectId);
         SubmissionFacts facts = SubmissionFacts.of(project, stage);
         checkContent(facts.outline(outlines), content);
+        checkAttachedDocuments(projectId, content);
         List<Violation> violations = new ArrayList<>();
         if (!project.approvalPath().includes(stage)) {
             violations.add(Violation.of("ART-9", "stage", "violation.ART-9.stage-not-on-path",
@@ -161,6 +165,7 @@ public class Submissions {
     public Submission revise(UUID id, Long expectedVersion, SubmissionContent content) {
         Submission submission = checkMayEdit(id);
         checkContent(outline(submission), content);
+        checkAttachedDocuments(submission.projectId(), content);
         checkVersion(submission, expectedVersion);
         submission.revise(content);
         Submission saved = repository.update(submission);
@@ -302,6 +307,28 @@ public class Submissions {
     }
 
     /** Input that is malformed whatever the measures say: unknown or repeated codes, text with NUL characters. */
+    /** Each attachment names a document stored for this project (uploaded or registered offline). */
+    private void checkAttachedDocuments(UUID projectId, SubmissionContent content) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < content.attachments().size(); i++) {
+            AttachmentRef a = content.attachments().get(i);
+            boolean ours;
+            try {
+                ours = documents.get(a.documentId()).projectId().equals(projectId);
+            }
+            catch (RecordNotFoundException e) {
+                ours = false;
+            }
+            if (!ours) {
+                errors.add(new FieldError("attachments[" + i + "].documentId", "submission.attachment.document-unknown",
+                        List.of(a.code())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
     static void checkContent(SubmissionOutline outline, SubmissionContent content) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();

@@ -6,5 +6,5 @@
  * the checklist the department fills in.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "审批 Approval",
-        allowedDependencies = {"rulebook", "audit", "organization", "project", "expert", "document :: signing", "document :: pdf"})
+        allowedDependencies = {"rulebook", "audit", "organization", "project", "expert", "document", "document :: signing", "document :: pdf"})
 package cn.jl.govit.approval;

@@ -62,6 +62,7 @@ class ApprovalPathsIntegrationTests {
         for (int i = 0; i < path.length; i++) {
             Stage stage = Stage.valueOf(path[i]);
             Map<String, Object> body = SubmissionApiIntegrationTests.body(stage, null);
+            body.put("attachments", uploaded(project, (List<?>) body.get("attachments")));
             if (pathType.equals("EMERGENCY")) {
                 List<Object> chapters = new ArrayList<>((List<?>) body.get("chapters"));
                 chapters.add(Map.of("code", "EM1", "content", "社会安全事件处置急需"));
@@ -90,6 +91,23 @@ class ApprovalPathsIntegrationTests {
                 .allSatisfy(n -> assertThat(n).startsWith(numberPrefix + "〔").endsWith("号"));
         assertThat(api.as("rst").get("projects/" + project + "/decisions").<List<String>>json("$[*].stage"))
                 .containsExactly(path);
+    }
+
+    /** The attachments of the outline, each a document really uploaded for the project (PA1–PA5 of a proposal). */
+    private List<Map<String, Object>> uploaded(String project, List<?> attachments) {
+        List<Map<String, Object>> stored = new ArrayList<>();
+        for (Object attachment : attachments) {
+            String code = (String) ((Map<?, ?>) attachment).get("code");
+            String boundary = "govit-" + java.util.UUID.randomUUID();
+            String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\n" + code
+                    + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + code
+                    + ".txt\"\r\nContent-Type: text/plain\r\n\r\n" + code + " 附件内容\r\n--" + boundary + "--\r\n";
+            Response upload = api.as("rst").send(org.springframework.http.HttpMethod.POST, "projects/" + project + "/documents",
+                    "multipart/form-data; boundary=" + boundary, multipart.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+            stored.add(Map.of("code", code, "documentId", upload.text("$.id")));
+        }
+        return stored;
     }
 
     private static Map<String, Object> decision(long amount) {

@@ -125,7 +125,13 @@ class SubmissionApiIntegrationTests {
     @Test
     void aStageOffThePathOrTwiceIsRefused() {
         String project = inPlanProject(List.of());
-        Response proposal = api.as("rst").post("projects/" + project + "/submissions", body(Stage.PROPOSAL, null));
+        Map<String, Object> proposalBody = body(Stage.PROPOSAL, null);
+        Response unknownDocuments = api.as("rst").post("projects/" + project + "/submissions", proposalBody);
+        assertThat(unknownDocuments.status()).as(unknownDocuments.toString()).isEqualTo(400);
+        assertThat(unknownDocuments.<List<String>>json("$.errors[*].field")).contains("attachments[0].documentId");
+
+        proposalBody.put("attachments", List.of());
+        Response proposal = api.as("rst").post("projects/" + project + "/submissions", proposalBody);
         assertThat(proposal.status()).as(proposal.toString()).isEqualTo(422);
         assertThat(proposal.text("$.violations[0].rule")).isEqualTo("ART-9");
 
