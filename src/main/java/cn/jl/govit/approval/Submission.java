@@ -69,6 +69,18 @@ public class Submission {
         returnReason = null;
     }
 
+    /**
+     * Files the submission of a classified project: its content stays offline (Art. 8) and is registered by its
+     * carrier reference, so there is no online formal review. A new revision is kept.
+     */
+    public void fileOffline(Instant at) {
+        requireEditable();
+        status = SubmissionStatus.SUBMITTED;
+        revision++;
+        submittedAt = at;
+        returnReason = null;
+    }
+
     /** The approval authority sends the filed submission back for revision, saying why. */
     public void returnForRevision(String reason) {
         if (status != SubmissionStatus.SUBMITTED) {

@@ -49,9 +49,12 @@ public class Submissions {
     private final Clock clock;
     private final ReviewPanels panels;
     private final Documents documents;
+    private final OfflineSubmissions offline;
 
     Submissions(SubmissionRepository repository, Projects projects, CurrentUsers users, Outlines outlines, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, ReviewPanels panels, Documents documents) {
+            ApplicationEventPublisher events, Clock clock, ReviewPanels panels, Documents documents,
+            OfflineSubmissions offline) {
+        this.offline = offline;
         this.panels = panels;
         this.documents = documents;
         this.events = events;
@@ -75,7 +78,9 @@ public class Submissions {
     @Transactional(readOnly = true)
     public Submission checkMayEdit(UUID submissionId) {
         Submission submission = get(submissionId);
-        requireConstructionUnit(projects.get(submission.projectId()));
+        Project project = projects.get(submission.projectId());
+        requireConstructionUnit(project);
+        refuseClassified(project);
         return submission;
     }
 
@@ -94,6 +99,7 @@ public class Submissions {
     @Transactional
     public Submission prepare(UUID projectId, Stage stage, SubmissionContent content) {
         Project project = checkMayPrepare(projectId);
+        refuseClassified(project);
         SubmissionFacts facts = SubmissionFacts.of(project, stage);
         checkContent(facts.outline(outlines), content);
         checkAttachedDocuments(projectId, content);
@@ -307,6 +313,63 @@ public class Submissions {
     }
 
     /** Input that is malformed whatever the measures say: unknown or repeated codes, text with NUL characters. */
+    /**
+     * Classified content never enters this (non-classified) platform (Art. 8): a classified project's submission is
+     * filed offline and registered here by its carrier reference only.
+     */
+    private static void refuseClassified(Project project) {
+        if (project.facts().classified()) {
+            throw new RuleViolationException(Violation.of("ART-8", "classified", "violation.ART-8.classified-content"));
+        }
+    }
+
+    /**
+     * The construction unit of a classified project files a stage offline (Art. 8): the platform records the carrier
+     * reference, the project accepts the stage (Art. 7, 9), and the authority decides on the offline material.
+     */
+    @Transactional
+    public Submission fileOffline(UUID projectId, Stage stage, String offlineReference) {
+        Project project = checkMayPrepare(projectId);
+        if (offlineReference == null || offlineReference.isBlank()) {
+            throw new InvalidInputException("offlineReference", "problem.field.required");
+        }
+        if (offlineReference.length() > 200 || offlineReference.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException("offlineReference", "problem.field.too-long", 200);
+        }
+        if (!project.facts().classified()) {
+            throw new RuleViolationException(Violation.of("ART-8", "offlineReference", "violation.ART-8.not-classified-offline"));
+        }
+        Submission submission = repository.find(projectId, stage).orElse(null);
+        boolean created = submission == null;
+        if (created) {
+            submission = Submission.prepare(UUID.randomUUID(), projectId, stage, SubmissionContent.empty(),
+                    users.current().username(), clock.instant());
+        }
+        projects.submitStage(projectId, stage);
+        submission.fileOffline(clock.instant());
+        Submission saved;
+        if (created) {
+            repository.insert(submission);
+            saved = repository.findById(submission.id()).orElseThrow();
+        }
+        else {
+            saved = repository.update(submission);
+        }
+        offline.register(saved.id(), saved.revision(), offlineReference.strip(), users.current().username(), clock.instant());
+        repository.insertVersion(new SubmissionVersion(saved.id(), saved.revision(), saved.submittedAt(),
+                users.current().username(), saved.content()));
+        audit.record("SUBMISSION_FILED_OFFLINE", "Submission", saved.id().toString(), projectId,
+                stage + " revision " + saved.revision() + ", carrier " + offlineReference.strip());
+        return saved;
+    }
+
+    /** The offline carrier references of a classified submission, one per filing. */
+    @Transactional(readOnly = true)
+    public List<OfflineSubmissions.Reference> offlineReferences(UUID submissionId) {
+        get(submissionId);
+        return offline.references(submissionId);
+    }
+
     /** Each attachment names a document stored for this project (uploaded or registered offline). */
     private void checkAttachedDocuments(UUID projectId, SubmissionContent content) {
         List<FieldError> errors = new ArrayList<>();

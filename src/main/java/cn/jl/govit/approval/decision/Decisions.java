@@ -142,6 +142,7 @@ public class Decisions {
     @Transactional
     public ReviewPanel drawPanel(UUID submissionId, int size) {
         Submission submission = checkAuthority(submissionId);
+        refuseClassified(submission);
         return panels.draw(submissionId, submission.projectId(), size, conflicts(submission.projectId()));
     }
 
@@ -149,7 +150,16 @@ public class Decisions {
     @Transactional
     public ReviewPanel namePanel(UUID submissionId, List<String> experts) {
         Submission submission = checkAuthority(submissionId);
+        refuseClassified(submission);
         return panels.name(submissionId, submission.projectId(), experts, conflicts(submission.projectId()));
+    }
+
+    /** The review of a classified project is held offline (Art. 8); the decision records its outcome. */
+    private void refuseClassified(Submission submission) {
+        if (projects.get(submission.projectId()).facts().classified()) {
+            throw new RuleViolationException(cn.jl.govit.rulebook.Violation.of("ART-8", "panel",
+                    "violation.ART-8.offline-review"));
+        }
     }
 
     /** The consolidated review report for the authority. */

@@ -73,6 +73,27 @@ class SubmissionApiController {
                 .eTag(Versions.etag(submission.version())).body(view(submission, locale));
     }
 
+    @PostMapping("/projects/{id}/submissions/offline")
+    @Operation(summary = "A classified project files a stage offline: only the carrier reference is recorded (Art. 8)")
+    ResponseEntity<OfflineFiling> fileOffline(@PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = OfflineBody.class)))
+            JsonBody<OfflineBody> body) {
+        submissions.checkMayPrepare(id);
+        OfflineBody request = validator.valid(body);
+        Submission submission = submissions.fileOffline(id, request.stage(), request.offlineReference());
+        return ResponseEntity.created(URI.create("/api/v1/submissions/" + submission.id()))
+                .body(new OfflineFiling(submission.id(), submission.stage(), submission.status().name(),
+                        submission.revision(), submissions.offlineReferences(submission.id())));
+    }
+
+    record OfflineBody(@jakarta.validation.constraints.NotNull Stage stage,
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String offlineReference) {
+    }
+
+    record OfflineFiling(UUID id, Stage stage, String status, int revision,
+            List<cn.jl.govit.approval.OfflineSubmissions.Reference> offlineReferences) {
+    }
+
     @GetMapping("/projects/{id}/submissions")
     @Operation(summary = "The submissions of a project, in path order, each with its formal review")
     List<SubmissionView> list(@PathVariable UUID id, Locale locale) {
