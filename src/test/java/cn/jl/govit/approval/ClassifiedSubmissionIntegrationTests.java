@@ -27,6 +27,12 @@ class ClassifiedSubmissionIntegrationTests {
 
     Api api;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     @BeforeEach
     void client() {
         api = new Api(port);
@@ -75,6 +81,33 @@ class ClassifiedSubmissionIntegrationTests {
         Response decided = api.as("szsj").post("submissions/" + submission + "/decision", decision);
         assertThat(decided.status()).as(decided.toString()).isEqualTo(201);
         assertThat(api.as("rst").get("projects/" + project).text("$.status")).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void theConstructionUnitRegistersTheOfflineFilingOnThePage() throws Exception {
+        Map<String, Object> proposal = Api.proposal(Api.unique("涉密页面"));
+        proposal.put("classified", true);
+        String project = api.as("rst").post("projects", proposal).text("$.id");
+        api.as("szsj").post("projects/" + project + "/construction-mode", Map.of("mode", "UNIFIED"));
+        org.springframework.test.web.servlet.MockMvc mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders
+                .webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        var rst = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(users.loadUserByUsername("rst"));
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/projects/" + project + "/submissions").with(rst))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("data-testid=\"file-offline\"").doesNotContain("data-testid=\"prepare\"");
+
+        int status = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/projects/" + project + "/submissions/offline").with(rst)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("stage", "FEASIBILITY_STUDY").param("offlineReference", "机要载体 JM-PAGE-1"))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(302);
+        assertThat(api.as("rst").get("projects/" + project + "/submissions").<List<String>>json("$[*].status"))
+                .containsExactly("SUBMITTED");
     }
 
     @Test

@@ -112,6 +112,35 @@ class SubmissionPagesController {
         return list(id, model);
     }
 
+    /** A classified project files a stage offline (Art. 8): only its carrier reference enters the platform. */
+    @PostMapping("/projects/{id}/submissions/offline")
+    String fileOffline(@PathVariable String id, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String offlineReference, Model model, Locale locale,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        UUID projectId = parseId(id, "Project");
+        submissions.checkMayPrepare(projectId);
+        Stage chosen = parseStage(stage);
+        try {
+            if (chosen == null) {
+                throw new InvalidInputException("stage", "problem.field.required");
+            }
+            submissions.fileOffline(projectId, chosen, offlineReference);
+            redirect.addFlashAttribute("filedOffline", true);
+            return "redirect:/projects/" + projectId + "/submissions";
+        }
+        catch (RuleViolationException e) {
+            model.addAttribute("violations", e.violations().stream().map(v -> citations.view(v, locale)).toList());
+            response.setStatus(422);
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("referenceError", true);
+            model.addAttribute("violations", null);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        model.addAttribute("canonicalUrl", "/projects/" + projectId + "/submissions");
+        return list(id, model);
+    }
+
     @GetMapping("/submissions/{id}")
     String editor(@PathVariable String id, Model model, Locale locale) {
         Submission submission = submissions.get(parseId(id, "Submission"));
