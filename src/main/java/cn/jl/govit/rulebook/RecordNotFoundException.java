@@ -13,6 +13,16 @@ public class RecordNotFoundException extends RuntimeException {
         this.kind = kind;
     }
 
+    /** The id in a page's address: text that is no id names no record, so it reads as not found ({@code 404}). */
+    public static java.util.UUID idOf(String kind, String text) {
+        try {
+            return java.util.UUID.fromString(text);
+        }
+        catch (IllegalArgumentException e) {
+            throw new RecordNotFoundException(kind, text);
+        }
+    }
+
     public String kind() {
         return kind;
     }

@@ -81,7 +81,7 @@ class DecisionPagesController {
 
     @GetMapping("/submissions/{id}/decision")
     String page(@PathVariable String id, Model model) {
-        UUID submissionId = parseId(id, "Submission");
+        UUID submissionId = RecordNotFoundException.idOf("Submission", id);
         Submission submission = decisions.checkAuthority(submissionId);
         model.addAttribute("form", new DecisionForm());
         return page(submission, model);
@@ -90,7 +90,7 @@ class DecisionPagesController {
     @PostMapping("/submissions/{id}/decision/panel")
     String drawPanel(@PathVariable String id, @RequestParam(required = false) String size, Model model, Locale locale,
             RedirectAttributes redirect, HttpServletResponse response) {
-        UUID submissionId = parseId(id, "Submission");
+        UUID submissionId = RecordNotFoundException.idOf("Submission", id);
         Submission submission = decisions.checkAuthority(submissionId);
         model.addAttribute("form", new DecisionForm());
         model.addAttribute("canonicalUrl", "/submissions/" + submissionId + "/decision");
@@ -124,7 +124,7 @@ class DecisionPagesController {
     @PostMapping("/submissions/{id}/decision")
     String decide(@PathVariable String id, @Valid @ModelAttribute("form") DecisionForm form, BindingResult result,
             Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        UUID submissionId = parseId(id, "Submission");
+        UUID submissionId = RecordNotFoundException.idOf("Submission", id);
         Submission submission = decisions.checkAuthority(submissionId);
         model.addAttribute("canonicalUrl", "/submissions/" + submissionId + "/decision");
         if (result.hasErrors()) {
@@ -156,7 +156,7 @@ class DecisionPagesController {
     @PostMapping("/submissions/{id}/decision/preview")
     Object preview(@PathVariable String id, @Valid @ModelAttribute("form") DecisionForm form, BindingResult result,
             Model model, Locale locale, HttpServletResponse response) {
-        UUID submissionId = parseId(id, "Submission");
+        UUID submissionId = RecordNotFoundException.idOf("Submission", id);
         Submission submission = decisions.checkAuthority(submissionId);
         model.addAttribute("canonicalUrl", "/submissions/" + submissionId + "/decision");
         if (!result.hasErrors()) {
@@ -183,7 +183,7 @@ class DecisionPagesController {
     /** The signed reply for a browser session, for whoever sees the project (the API's twin needs HTTP Basic). */
     @GetMapping("/decisions/{id}/document")
     ResponseEntity<byte[]> document(@PathVariable String id) {
-        UUID decisionId = parseId(id, "Decision");
+        UUID decisionId = RecordNotFoundException.idOf("Decision", id);
         Decision decision = decisions.get(decisionId);
         byte[] pdf = decisions.reply(decisionId);
         return ResponseEntity.ok()
@@ -233,15 +233,6 @@ class DecisionPagesController {
         }
         catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    private static UUID parseId(String id, String kind) {
-        try {
-            return UUID.fromString(id);
-        }
-        catch (IllegalArgumentException e) {
-            throw new RecordNotFoundException(kind, id);
         }
     }
 

@@ -73,7 +73,7 @@ class SubmissionPagesController {
 
     @GetMapping("/projects/{id}/submissions")
     String list(@PathVariable String id, Model model) {
-        UUID projectId = parseId(id, "Project");
+        UUID projectId = RecordNotFoundException.idOf("Project", id);
         Project project = projects.get(projectId);
         List<Submission> list = submissions.forProject(projectId);
         Set<Stage> started = EnumSet.noneOf(Stage.class);
@@ -89,7 +89,7 @@ class SubmissionPagesController {
     @PostMapping("/projects/{id}/submissions")
     String prepare(@PathVariable String id, @RequestParam(required = false) String stage, Model model, Locale locale,
             RedirectAttributes redirect, HttpServletResponse response) {
-        UUID projectId = parseId(id, "Project");
+        UUID projectId = RecordNotFoundException.idOf("Project", id);
         submissions.checkMayPrepare(projectId);
         Stage chosen = parseStage(stage);
         try {
@@ -117,7 +117,7 @@ class SubmissionPagesController {
     String fileOffline(@PathVariable String id, @RequestParam(required = false) String stage,
             @RequestParam(required = false) String offlineReference, Model model, Locale locale,
             RedirectAttributes redirect, HttpServletResponse response) {
-        UUID projectId = parseId(id, "Project");
+        UUID projectId = RecordNotFoundException.idOf("Project", id);
         submissions.checkMayPrepare(projectId);
         Stage chosen = parseStage(stage);
         try {
@@ -143,14 +143,14 @@ class SubmissionPagesController {
 
     @GetMapping("/submissions/{id}")
     String editor(@PathVariable String id, Model model, Locale locale) {
-        Submission submission = submissions.get(parseId(id, "Submission"));
+        Submission submission = submissions.get(RecordNotFoundException.idOf("Submission", id));
         return editor(submission, submission.content(), model, locale);
     }
 
     @PostMapping("/submissions/{id}")
     String save(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model, Locale locale,
             RedirectAttributes redirect, HttpServletResponse response) {
-        UUID submissionId = parseId(id, "Submission");
+        UUID submissionId = RecordNotFoundException.idOf("Submission", id);
         Submission submission = submissions.checkMayEdit(submissionId);
         SubmissionOutline outline = submissions.outline(submission);
         List<String> errors = new ArrayList<>();
@@ -185,7 +185,7 @@ class SubmissionPagesController {
     @PostMapping("/submissions/{id}/submit")
     String submit(@PathVariable String id, @RequestParam(required = false) String version, Model model, Locale locale,
             RedirectAttributes redirect, HttpServletResponse response) {
-        UUID submissionId = parseId(id, "Submission");
+        UUID submissionId = RecordNotFoundException.idOf("Submission", id);
         submissions.checkMayEdit(submissionId);
         model.addAttribute("canonicalUrl", "/submissions/" + submissionId);
         try {
@@ -210,7 +210,7 @@ class SubmissionPagesController {
     String docx(@PathVariable String id, @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String version, Model model, Locale locale, RedirectAttributes redirect,
             HttpServletResponse response) throws IOException {
-        UUID submissionId = parseId(id, "Submission");
+        UUID submissionId = RecordNotFoundException.idOf("Submission", id);
         submissions.checkMayEdit(submissionId);
         model.addAttribute("canonicalUrl", "/submissions/" + submissionId);
         try {
@@ -358,15 +358,6 @@ class SubmissionPagesController {
             }
         }
         return null;
-    }
-
-    private static UUID parseId(String id, String kind) {
-        try {
-            return UUID.fromString(id);
-        }
-        catch (IllegalArgumentException e) {
-            throw new RecordNotFoundException(kind, id);
-        }
     }
 
     /** A line of the project's submission list. */

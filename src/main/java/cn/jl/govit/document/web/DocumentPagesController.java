@@ -51,14 +51,14 @@ class DocumentPagesController {
 
     @GetMapping("/projects/{id}/documents")
     String list(@PathVariable String id, Model model) {
-        return page(parseId(id), model);
+        return page(RecordNotFoundException.idOf("Document", id), model);
     }
 
     @PostMapping("/projects/{id}/documents")
     String upload(@PathVariable String id, @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "code", required = false) String code, Model model, Locale locale,
             RedirectAttributes redirect, HttpServletResponse response) throws IOException {
-        UUID projectId = parseId(id);
+        UUID projectId = RecordNotFoundException.idOf("Document", id);
         documents.checkMayAdd(projectId);
         try {
             if (file == null || file.isEmpty()) {
@@ -85,7 +85,7 @@ class DocumentPagesController {
     String registerOffline(@PathVariable String id, @RequestParam(required = false) String code,
             @RequestParam(required = false) String title, @RequestParam(required = false) String offlineReference,
             Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        UUID projectId = parseId(id);
+        UUID projectId = RecordNotFoundException.idOf("Document", id);
         documents.checkMayAdd(projectId);
         try {
             if (title != null && title.length() > 200 || offlineReference != null && offlineReference.length() > 200) {
@@ -105,7 +105,7 @@ class DocumentPagesController {
 
     @GetMapping("/documents/{id}/content")
     ResponseEntity<byte[]> download(@PathVariable String id) {
-        DocumentContent content = documents.read(parseId(id));
+        DocumentContent content = documents.read(RecordNotFoundException.idOf("Document", id));
         StoredDocument document = content.document();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.contentType()))
@@ -124,15 +124,6 @@ class DocumentPagesController {
         model.addAttribute("canAdd", documents.canAdd(projectId));
         model.addAttribute("classified", project.facts().classified());
         return "document/list";
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        }
-        catch (IllegalArgumentException e) {
-            throw new RecordNotFoundException("Document", id);
-        }
     }
 
     /** A line of the list. */

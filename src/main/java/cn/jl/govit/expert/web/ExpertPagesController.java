@@ -57,7 +57,7 @@ class ExpertPagesController {
 
     @GetMapping("/reviews/{id}")
     String review(@PathVariable String id, Model model) {
-        ExpertReview review = panels.myReview(parseId(id));
+        ExpertReview review = panels.myReview(RecordNotFoundException.idOf("ExpertReview", id));
         model.addAttribute("form", new OpinionForm());
         return review(review, model);
     }
@@ -65,7 +65,7 @@ class ExpertPagesController {
     @PostMapping("/reviews/{id}")
     String fileOpinion(@PathVariable String id, @Valid @ModelAttribute("form") OpinionForm form, BindingResult result,
             Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        UUID reviewId = parseId(id);
+        UUID reviewId = RecordNotFoundException.idOf("ExpertReview", id);
         ExpertReview review = panels.myReview(reviewId);
         if (result.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -170,15 +170,6 @@ class ExpertPagesController {
             }
         }
         return null;
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        }
-        catch (IllegalArgumentException e) {
-            throw new RecordNotFoundException("ExpertReview", id);
-        }
     }
 
     /** A line of the expert's review list, with dates in the provincial calendar. */

@@ -163,7 +163,7 @@ class PlanningPagesController {
 
     @GetMapping("/demands/{id}/document")
     org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String id) {
-        return PlanningApiController.download(demands.document(parseId(id, "Demand")));
+        return PlanningApiController.download(demands.document(RecordNotFoundException.idOf("Demand", id)));
     }
 
     // plans
@@ -194,7 +194,7 @@ class PlanningPagesController {
 
     @GetMapping("/plans/{id}")
     String plan(@PathVariable String id, Model model) {
-        return plan(parseId(id, "ConstructionPlan"), model, Map.of());
+        return plan(RecordNotFoundException.idOf("ConstructionPlan", id), model, Map.of());
     }
 
     private String plan(UUID id, Model model, Map<String, String> form) {
@@ -214,7 +214,7 @@ class PlanningPagesController {
     @PostMapping("/plans/{id}/versions")
     String adjustPlan(@PathVariable String id, @RequestParam Map<String, String> params, Model model, Locale locale,
             HttpServletResponse response) {
-        UUID planId = parseId(id, "ConstructionPlan");
+        UUID planId = RecordNotFoundException.idOf("ConstructionPlan", id);
         plans.checkMayAdjust(planId);
         if (attempt(model, locale, response, () -> {
             var request = validator.valid(planRequest(params));
@@ -274,7 +274,7 @@ class PlanningPagesController {
 
     @GetMapping("/calls/{id}")
     String call(@PathVariable String id, Model model, Locale locale) {
-        return call(parseId(id, "DemandCall"), model, locale, null, Map.of());
+        return call(RecordNotFoundException.idOf("DemandCall", id), model, locale, null, Map.of());
     }
 
     private String call(UUID id, Model model, Locale locale, UUID target, Map<String, String> form) {
@@ -293,8 +293,8 @@ class PlanningPagesController {
     @PostMapping("/calls/{id}/demands/{demandId}/score")
     String score(@PathVariable String id, @PathVariable String demandId, @RequestParam Map<String, String> params,
             Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        UUID callId = parseId(id, "DemandCall");
-        UUID target = parseId(demandId, "Demand");
+        UUID callId = RecordNotFoundException.idOf("DemandCall", id);
+        UUID target = RecordNotFoundException.idOf("Demand", demandId);
         demands.checkMayTriage(target);
         if (attempt(model, locale, response, () -> {
             var request = validator.valid(new PlanningRequests.Score(integer("score", params.get("score")),
@@ -310,8 +310,8 @@ class PlanningPagesController {
     String createProject(@PathVariable String id, @PathVariable String demandId,
             @RequestParam MultiValueMap<String, String> params, Model model, Locale locale, RedirectAttributes redirect,
             HttpServletResponse response) {
-        UUID callId = parseId(id, "DemandCall");
-        UUID target = parseId(demandId, "Demand");
+        UUID callId = RecordNotFoundException.idOf("DemandCall", id);
+        UUID target = RecordNotFoundException.idOf("Demand", demandId);
         demands.checkMayTriage(target);
         Project[] created = new Project[1];
         if (attempt(model, locale, response,
@@ -325,7 +325,7 @@ class PlanningPagesController {
     @PostMapping("/calls/{id}/merge")
     String merge(@PathVariable String id, @RequestParam MultiValueMap<String, String> params, Model model, Locale locale,
             RedirectAttributes redirect, HttpServletResponse response) {
-        UUID callId = parseId(id, "DemandCall");
+        UUID callId = RecordNotFoundException.idOf("DemandCall", id);
         demands.call(callId);
         demands.checkBureau();
         Project[] created = new Project[1];
@@ -346,8 +346,8 @@ class PlanningPagesController {
     @PostMapping("/calls/{id}/demands/{demandId}/decline")
     String decline(@PathVariable String id, @PathVariable String demandId, @RequestParam Map<String, String> params,
             Model model, Locale locale, HttpServletResponse response) {
-        UUID callId = parseId(id, "DemandCall");
-        UUID target = parseId(demandId, "Demand");
+        UUID callId = RecordNotFoundException.idOf("DemandCall", id);
+        UUID target = RecordNotFoundException.idOf("Demand", demandId);
         demands.checkMayTriage(target);
         if (attempt(model, locale, response, () -> demands.decline(target,
                 validator.valid(new PlanningRequests.Decline(blankToNull(params.get("reason")))).reason()))) {
@@ -371,7 +371,7 @@ class PlanningPagesController {
 
     @GetMapping("/projects/{id}")
     String project(@PathVariable String id, Model model, Locale locale) {
-        return project(parseId(id, "Project"), model, locale, Map.of());
+        return project(RecordNotFoundException.idOf("Project", id), model, locale, Map.of());
     }
 
     private String project(UUID id, Model model, Locale locale, Map<String, String> form) {
@@ -397,7 +397,7 @@ class PlanningPagesController {
     @PostMapping("/projects/{id}/responsibilities")
     String recordResponsibilities(@PathVariable String id, @RequestParam Map<String, String> params, Model model,
             Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        UUID projectId = parseId(id, "Project");
+        UUID projectId = RecordNotFoundException.idOf("Project", id);
         Project project = responsibilities.checkMayRecord(projectId);
         if (attempt(model, locale, response, () -> {
             List<PlanningRequests.ResponsibilityLine> lines = project.participatingOrganizationCodes().stream()
@@ -468,15 +468,6 @@ class PlanningPagesController {
                 .toList();
     }
 
-    private static UUID parseId(String id, String kind) {
-        try {
-            return UUID.fromString(id);
-        }
-        catch (IllegalArgumentException e) {
-            throw new RecordNotFoundException(kind, id);
-        }
-    }
-
     private static UUID parseField(String field, String value) {
         try {
             return UUID.fromString(value);
@@ -487,49 +478,30 @@ class PlanningPagesController {
     }
 
     private static Integer integer(String field, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        }
-        catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
+        return parsed(field, value, v -> Integer.valueOf(v));
     }
 
     private static Long longValue(String field, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        }
-        catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
+        return parsed(field, value, v -> Long.valueOf(v));
     }
 
     private static BigDecimal decimal(String field, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip().replace(",", ""));
-        }
-        catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
+        return parsed(field, value, v -> new BigDecimal(v.replace(",", "")));
     }
 
     private static LocalDate date(String field, String value) {
+        return parsed(field, value, LocalDate::parse);
+    }
+
+    /** A form value read by {@code parser}: blank is absent, anything unreadable a 400 naming the field. */
+    private static <T> T parsed(String field, String value, java.util.function.Function<String, T> parser) {
         if (blank(value)) {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return parser.apply(value.strip());
         }
-        catch (java.time.format.DateTimeParseException e) {
+        catch (RuntimeException e) {
             throw new InvalidInputException(field, "problem.field.invalid");
         }
     }

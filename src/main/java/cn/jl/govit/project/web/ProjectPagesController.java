@@ -153,7 +153,7 @@ class ProjectPagesController {
 
     @GetMapping("/{id}")
     String detail(@PathVariable String id, Model model, Locale locale) {
-        Project project = projects.get(parseId(id));
+        Project project = projects.get(RecordNotFoundException.idOf("Project", id));
         ConstructionModeForm modeForm = new ConstructionModeForm();
         modeForm.setVersion(project.version());
         modeForm.setMode(ConstructionMode.UNIFIED);
@@ -164,7 +164,7 @@ class ProjectPagesController {
     @PostMapping("/{id}/construction-mode")
     String decideConstructionMode(@PathVariable String id, @Valid @ModelAttribute("modeForm") ConstructionModeForm form,
             BindingResult result, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        UUID projectId = parseId(id);
+        UUID projectId = RecordNotFoundException.idOf("Project", id);
         projects.checkMayDecideConstructionMode(projectId);
         model.addAttribute(PageShell.CANONICAL_URL, "/projects/" + projectId);
         if (result.hasErrors()) {
@@ -236,15 +236,6 @@ class ProjectPagesController {
         }
         return Arrays.asList("name", "categories", "summary", "estimatedInvestment", "constructionPeriodMonths",
                 "fundingSources", "emergency").contains(serviceField) ? serviceField : null;
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        }
-        catch (IllegalArgumentException e) {
-            throw new RecordNotFoundException("Project", id);
-        }
     }
 
     private static ProjectStatus parseStatus(String status) {
