@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.MessageKey;
 import cn.jl.govit.rulebook.Reason;
 import cn.jl.govit.rulebook.RuleViolationException;
@@ -40,6 +41,9 @@ public class Project {
     private ConstructionModeDecision constructionMode;
     private BigDecimal approvedEstimate;
     private final EnumSet<Stage> approvedStages;
+    private LocalDate approvedOn;
+    private Integer approvedConstructionPeriodMonths;
+    private LocalDate constructionStartedOn;
     private long version;
     private final transient List<Object> events = new ArrayList<>();
 
@@ -48,7 +52,8 @@ public class Project {
             String leadOrganizationCode, List<String> participatingOrganizationCodes, BigDecimal estimatedInvestment,
             int constructionPeriodMonths, ProjectFacts facts, String createdBy, Instant createdAt, ProjectStatus status,
             ApprovalAuthority approvalAuthority, ApprovalPath approvalPath, ConstructionModeDecision constructionMode,
-            BigDecimal approvedEstimate, Set<Stage> approvedStages, long version) {
+            BigDecimal approvedEstimate, Set<Stage> approvedStages, LocalDate approvedOn,
+            Integer approvedConstructionPeriodMonths, LocalDate constructionStartedOn, long version) {
         this.id = Objects.requireNonNull(id);
         this.code = Objects.requireNonNull(code);
         this.name = Objects.requireNonNull(name);
@@ -67,6 +72,9 @@ public class Project {
         this.constructionMode = constructionMode;
         this.approvedEstimate = approvedEstimate;
         this.approvedStages = approvedStages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(approvedStages);
+        this.approvedOn = approvedOn;
+        this.approvedConstructionPeriodMonths = approvedConstructionPeriodMonths;
+        this.constructionStartedOn = constructionStartedOn;
         this.version = version;
     }
 
@@ -81,7 +89,7 @@ public class Project {
         Project project = new Project(id, code, proposal.name(), proposal.summary(), proposal.categories(),
                 leadOrganizationCode, proposal.participatingOrganizationCodes(), proposal.estimatedInvestment(),
                 proposal.constructionPeriodMonths(), proposal.facts(), createdBy, createdAt, ProjectStatus.DRAFT,
-                authority.authority(), path, null, null, Set.of(), 0);
+                authority.authority(), path, null, null, Set.of(), null, null, null, 0);
         project.events.add(new ProjectEvents.ProjectProposed(id, code, leadOrganizationCode, authority.authority(),
                 path.type(), path.stages(), proposal.estimatedInvestment()));
         return project;
@@ -135,9 +143,11 @@ public class Project {
 
     /**
      * The approval authority approves a stage. Approving the last stage of the path sets the approved
-     * estimate and makes the project {@code APPROVED} (Art. 9, 21).
+     * estimate, the approved construction period and the approval date, and makes the project
+     * {@code APPROVED} (Art. 9, 21).
      */
-    public void approveStage(Stage stage, BigDecimal approvedInvestment) {
+    public void approveStage(Stage stage, BigDecimal approvedInvestment, Integer constructionPeriodMonths,
+            LocalDate decidedOn) {
         List<Violation> violations = new ArrayList<>(stageOrder(stage));
         if (status != ProjectStatus.IN_APPROVAL) {
             violations.add(Violation.of("ART-9", "status", "violation.ART-9.not-in-approval",
@@ -148,6 +158,9 @@ public class Project {
         events.add(new ProjectEvents.StageApproved(id, stage, approvedInvestment));
         if (stage == approvalPath.lastStage()) {
             approvedEstimate = Objects.requireNonNull(approvedInvestment, "approvedInvestment");
+            approvedConstructionPeriodMonths = constructionPeriodMonths == null ? this.constructionPeriodMonths
+                    : constructionPeriodMonths;
+            approvedOn = Objects.requireNonNull(decidedOn, "decidedOn");
             status = ProjectStatus.APPROVED;
             events.add(new ProjectEvents.ProjectApproved(id, approvedInvestment));
         }
@@ -161,6 +174,92 @@ public class Project {
         }
         status = ProjectStatus.REJECTED;
         events.add(new ProjectEvents.ProjectRejected(id, stage));
+    }
+
+    /**
+     * The construction unit starts construction of an approved project (Art. 14), on a date that is neither
+     * in the future nor before the approval. The construction period runs from that date.
+     */
+    public void startConstruction(LocalDate startedOn, LocalDate today) {
+        Objects.requireNonNull(startedOn, "startedOn");
+        if (startedOn.isAfter(today)) {
+            throw new InvalidInputException("startedOn", "date.future", startedOn.toString(), today.toString());
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (status != ProjectStatus.APPROVED) {
+            violations.add(Violation.of("ART-14", "status", "violation.ART-14.not-approved",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        else if (approvedOn != null && startedOn.isBefore(approvedOn)) {
+            violations.add(Violation.of("ART-14", "startedOn", "violation.ART-14.before-approval",
+                    startedOn.toString(), approvedOn.toString()));
+        }
+        RuleViolationException.throwIfAny(violations);
+        constructionStartedOn = startedOn;
+        status = ProjectStatus.UNDER_CONSTRUCTION;
+        events.add(new ProjectEvents.ConstructionStarted(id, startedOn, approvedConstructionPeriodMonths(),
+                plannedCompletion()));
+    }
+
+    /**
+     * Why the project takes no new construction records or changes now: a suspended project none until it is
+     * resumed (Art. 22), a project that is not under construction none at all (Art. 14). Empty when it does.
+     */
+    public List<Violation> constructionRecordsRefused() {
+        if (status == ProjectStatus.SUSPENDED) {
+            return List.of(Violation.of("ART-22", "status", "violation.ART-22.suspended"));
+        }
+        if (status != ProjectStatus.UNDER_CONSTRUCTION) {
+            return List.of(Violation.of("ART-14", "status", "violation.ART-14.not-under-construction",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        return List.of();
+    }
+
+    /** The approval authority suspends construction after a serious delay or major loss (Art. 22). */
+    public void suspend(String reason) {
+        if (status != ProjectStatus.UNDER_CONSTRUCTION) {
+            throw new RuleViolationException(Violation.of("ART-22", "status", "violation.ART-22.not-suspendable",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        status = ProjectStatus.SUSPENDED;
+        events.add(new ProjectEvents.ConstructionSuspended(id, reason));
+    }
+
+    /** The approval authority lets a suspended project resume construction (Art. 22). */
+    public void resume(String reason) {
+        if (status != ProjectStatus.SUSPENDED) {
+            throw new RuleViolationException(Violation.of("ART-22", "status", "violation.ART-22.not-suspended",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        status = ProjectStatus.UNDER_CONSTRUCTION;
+        events.add(new ProjectEvents.ConstructionResumed(id, reason));
+    }
+
+    /**
+     * The approved estimate changes only through an approval (Art. 21, 23): a re-approved feasibility study or
+     * preliminary design, or the provincial government's decision on an increase of the Digital Jilin fund.
+     */
+    public void reviseApprovedEstimate(BigDecimal newEstimate, String basis) {
+        Objects.requireNonNull(newEstimate, "newEstimate");
+        if (status != ProjectStatus.APPROVED && status != ProjectStatus.UNDER_CONSTRUCTION
+                && status != ProjectStatus.SUSPENDED) {
+            throw new RuleViolationException(Violation.of("ART-23", "status", "violation.ART-23.not-in-construction",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        BigDecimal previous = approvedEstimate;
+        approvedEstimate = newEstimate;
+        events.add(new ProjectEvents.ApprovedEstimateRevised(id, previous, newEstimate, basis));
+    }
+
+    /** The construction period in months as approved (the proposal's until the approval says otherwise). */
+    public int approvedConstructionPeriodMonths() {
+        return approvedConstructionPeriodMonths == null ? constructionPeriodMonths : approvedConstructionPeriodMonths;
+    }
+
+    /** The end of the approved construction period, once construction has started ("N months later", Art. 26). */
+    public LocalDate plannedCompletion() {
+        return constructionStartedOn == null ? null : constructionStartedOn.plusMonths(approvedConstructionPeriodMonths());
     }
 
     /** The first stage of the path that is not approved yet, or {@code null} when all are. */
@@ -213,5 +312,7 @@ public class Project {
     public ConstructionModeDecision constructionMode() { return constructionMode; }
     public BigDecimal approvedEstimate() { return approvedEstimate; }
     public Set<Stage> approvedStages() { return Set.copyOf(approvedStages); }
+    public LocalDate approvedOn() { return approvedOn; }
+    public LocalDate constructionStartedOn() { return constructionStartedOn; }
     public long version() { return version; }
 }

@@ -39,4 +39,22 @@ public final class ProjectEvents {
     /** The approval authority rejected the project. */
     public record ProjectRejected(UUID projectId, Stage stage) {
     }
+
+    /** Construction started (Art. 14); the approved construction period runs from {@code startedOn}. */
+    public record ConstructionStarted(UUID projectId, java.time.LocalDate startedOn, int constructionPeriodMonths,
+            java.time.LocalDate plannedCompletion) {
+    }
+
+    /** The approval authority suspended construction (Art. 22). */
+    public record ConstructionSuspended(UUID projectId, String reason) {
+    }
+
+    /** The approval authority let construction resume (Art. 22). */
+    public record ConstructionResumed(UUID projectId, String reason) {
+    }
+
+    /** The approved estimate changed through an approval (Art. 21, 23). */
+    public record ApprovedEstimateRevised(UUID projectId, BigDecimal previousEstimate, BigDecimal newEstimate,
+            String basis) {
+    }
 }

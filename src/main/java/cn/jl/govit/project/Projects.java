@@ -141,12 +141,16 @@ public class Projects {
         return saved;
     }
 
-    /** The project's approval authority approves a stage; the last one sets the approved estimate (Art. 9). */
+    /**
+     * The project's approval authority approves a stage; the last one sets the approved estimate, construction
+     * period and approval date (Art. 9).
+     */
     @Transactional
-    public Project approveStage(UUID id, Stage stage, BigDecimal approvedInvestment) {
+    public Project approveStage(UUID id, Stage stage, BigDecimal approvedInvestment, Integer constructionPeriodMonths,
+            LocalDate decidedOn) {
         Project project = get(id);
         requireAuthority(project);
-        project.approveStage(stage, approvedInvestment);
+        project.approveStage(stage, approvedInvestment, constructionPeriodMonths, decidedOn);
         Project saved = repository.update(project);
         audit.record("STAGE_APPROVED", "Project", id.toString(), id, project.code() + " " + stage + " "
                 + approvedInvestment.toPlainString() + (saved.status() == ProjectStatus.APPROVED ? " APPROVED" : ""));
@@ -166,10 +170,100 @@ public class Projects {
         return saved;
     }
 
-    private void requireAuthority(Project project) {
-        if (!users.current().isApproverOf(project.approvalAuthority().organizationCode())) {
-            throw new AccessDeniedException("only the project's approval authority decides");
+    /**
+     * The construction unit starts construction of its approved project (Art. 14): {@code 404} outside scope,
+     * {@code 403} for anyone but the lead department, {@code 400} for a date in the future, {@code 409} for a
+     * stale version, {@code 422} before the approval.
+     */
+    @Transactional
+    public Project startConstruction(UUID id, Long expectedVersion, LocalDate startedOn) {
+        Project project = get(id);
+        requireConstructionUnit(project);
+        checkVersion(project, expectedVersion);
+        project.startConstruction(startedOn, today());
+        Project saved = repository.update(project);
+        audit.record("CONSTRUCTION_STARTED", "Project", id.toString(), id,
+                project.code() + " started " + startedOn + ", planned completion " + project.plannedCompletion());
+        publish(project);
+        return saved;
+    }
+
+    /** The project's approval authority suspends construction (Art. 22); {@code 404}, {@code 403}, {@code 422}. */
+    @Transactional
+    public Project suspend(UUID id, String reason) {
+        Project project = get(id);
+        requireAuthority(project);
+        project.suspend(reason);
+        Project saved = repository.update(project);
+        audit.record("CONSTRUCTION_SUSPENDED", "Project", id.toString(), id, project.code() + " — " + reason);
+        publish(project);
+        return saved;
+    }
+
+    /** The project's approval authority lets construction resume (Art. 22). */
+    @Transactional
+    public Project resume(UUID id, String reason) {
+        Project project = get(id);
+        requireAuthority(project);
+        project.resume(reason);
+        Project saved = repository.update(project);
+        audit.record("CONSTRUCTION_RESUMED", "Project", id.toString(), id, project.code() + " — " + reason);
+        publish(project);
+        return saved;
+    }
+
+    /**
+     * Sets a new approved estimate after an approval (Art. 21, 23): only the project's approval authority, which
+     * decided the re-approval or records the provincial government's decision.
+     */
+    @Transactional
+    public Project reviseApprovedEstimate(UUID id, BigDecimal newEstimate, String basis) {
+        Project project = get(id);
+        requireAuthority(project);
+        BigDecimal previous = project.approvedEstimate();
+        project.reviseApprovedEstimate(newEstimate, basis);
+        Project saved = repository.update(project);
+        audit.record("APPROVED_ESTIMATE_REVISED", "Project", id.toString(), id, project.code() + " "
+                + (previous == null ? "-" : previous.toPlainString()) + " -> " + newEstimate.toPlainString() + " — " + basis);
+        publish(project);
+        return saved;
+    }
+
+    /**
+     * Refuses with {@code 422} a construction record or change on a project that is suspended (ART-22) or not
+     * under construction (ART-14); for the construction-phase modules, after their scope and role checks.
+     */
+    public static void requireOpenForConstruction(Project project) {
+        cn.jl.govit.rulebook.RuleViolationException.throwIfAny(project.constructionRecordsRefused());
+    }
+
+    /** Whether the signed-in user is the project's construction unit (its lead department's staff). */
+    public boolean isConstructionUnit(Project project) {
+        return users.find().map(u -> ProjectScope.isConstructionUnit(u, project)).orElse(false);
+    }
+
+    /** Whether the signed-in user is the project's approval authority (Art. 5). */
+    public boolean isAuthority(Project project) {
+        return users.find().map(u -> u.isApproverOf(project.approvalAuthority().organizationCode())).orElse(false);
+    }
+
+    /** Refuses ({@code 403}) anyone but the project's construction unit. */
+    public void requireConstructionUnit(Project project) {
+        if (!isConstructionUnit(project)) {
+            throw new AccessDeniedException("only the project's construction unit");
         }
+    }
+
+    /** Refuses ({@code 403}) anyone but the project's approval authority. */
+    public void requireAuthority(Project project) {
+        if (!isAuthority(project)) {
+            throw new AccessDeniedException("only the project's approval authority");
+        }
+    }
+
+    /** Today in the provincial calendar. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
     }
 
     @Transactional(readOnly = true)

@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param selfEvaluationWindowEndMonths months after final acceptance the self-evaluation window closes (Art. 28)
  * @param securityAssessmentPeriodMonths period of security risk assessments (Art. 16, 36)
  * @param cryptoAssessmentPeriodMonths period of cryptography assessments (Art. 17, 36)
+ * @param contractWarningShare share of the approved estimate from which contracted totals are warned about (Art. 21)
+ * @param progressReportPeriodMonths how often the construction unit reports its progress
+ * @param seriousDelayMarginMonths months behind the baseline (or without a due progress report) after which the
+ *        platform flags a likely serious delay and asks the unit to report it (Art. 22)
  */
 @ConfigurationProperties("govit.policy")
 public record PolicyParameters(
@@ -32,7 +36,10 @@ public record PolicyParameters(
         @DefaultValue("12") int selfEvaluationWindowStartMonths,
         @DefaultValue("24") int selfEvaluationWindowEndMonths,
         @DefaultValue("12") int securityAssessmentPeriodMonths,
-        @DefaultValue("12") int cryptoAssessmentPeriodMonths) {
+        @DefaultValue("12") int cryptoAssessmentPeriodMonths,
+        @DefaultValue("0.90") BigDecimal contractWarningShare,
+        @DefaultValue("3") int progressReportPeriodMonths,
+        @DefaultValue("3") int seriousDelayMarginMonths) {
 
     /** Whether the Art. 23 threshold applies to each change alone or to all filed changes together. */
     public enum ThresholdBasis { PER_CHANGE, CUMULATIVE }
@@ -45,6 +52,12 @@ public record PolicyParameters(
             throw new IllegalArgumentException("the self-evaluation window must open before it closes");
         }
         MonthDay.parse(performanceReportDue);
+        if (contractWarningShare.signum() <= 0 || contractWarningShare.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("govit.policy.contract-warning-share must lie between 0 and 1");
+        }
+        if (progressReportPeriodMonths < 1 || seriousDelayMarginMonths < 1) {
+            throw new IllegalArgumentException("progress report period and serious-delay margin are at least one month");
+        }
     }
 
     /** The day of each year by which the Art. 20 report is due. */
@@ -55,6 +68,6 @@ public record PolicyParameters(
     /** The measures' own figures, for tests and tools that run without Spring. */
     public static PolicyParameters defaults() {
         return new PolicyParameters(new BigDecimal("0.15"), ThresholdBasis.CUMULATIVE, 12, "--12-31",
-                6, 6, 12, 24, 12, 12);
+                6, 6, 12, 24, 12, 12, new BigDecimal("0.90"), 3, 3);
     }
 }

@@ -66,11 +66,11 @@ class ProjectApprovalStagesTests {
     void approvingAnEarlierStageKeepsTheProjectInApproval() {
         Project project = decided(true, false);
         project.submitStage(Stage.FEASIBILITY_STUDY);
-        project.approveStage(Stage.FEASIBILITY_STUDY, new BigDecimal("950000"));
+        project.approveStage(Stage.FEASIBILITY_STUDY, new BigDecimal("950000"), null, java.time.LocalDate.of(2026, 1, 5));
         assertThat(project.status()).isEqualTo(ProjectStatus.IN_APPROVAL);
         assertThat(project.approvedEstimate()).isNull();
         assertThat(project.nextStage()).isEqualTo(Stage.PRELIMINARY_DESIGN);
-        assertThat(rules(() -> project.approveStage(Stage.FEASIBILITY_STUDY, BigDecimal.ONE)))
+        assertThat(rules(() -> project.approveStage(Stage.FEASIBILITY_STUDY, BigDecimal.ONE, null, java.time.LocalDate.of(2026, 1, 5))))
                 .containsExactly("violation.ART-9.stage-approved");
     }
 
@@ -78,7 +78,7 @@ class ProjectApprovalStagesTests {
     void approvingTheLastStageSetsTheApprovedEstimate() {
         Project project = decided(false, true);
         project.submitStage(Stage.FEASIBILITY_STUDY);
-        project.approveStage(Stage.FEASIBILITY_STUDY, new BigDecimal("900000.50"));
+        project.approveStage(Stage.FEASIBILITY_STUDY, new BigDecimal("900000.50"), null, java.time.LocalDate.of(2026, 1, 5));
         assertThat(project.status()).isEqualTo(ProjectStatus.APPROVED);
         assertThat(project.approvedEstimate()).isEqualByComparingTo("900000.50");
         assertThat(project.nextStage()).isNull();
@@ -88,7 +88,7 @@ class ProjectApprovalStagesTests {
     @Test
     void nothingIsApprovedOutsideApprovalAndARejectionEndsIt() {
         Project draft = decided(true, false);
-        assertThat(rules(() -> draft.approveStage(Stage.FEASIBILITY_STUDY, BigDecimal.ONE)))
+        assertThat(rules(() -> draft.approveStage(Stage.FEASIBILITY_STUDY, BigDecimal.ONE, null, java.time.LocalDate.of(2026, 1, 5))))
                 .containsExactly("violation.ART-9.not-in-approval");
         draft.submitStage(Stage.FEASIBILITY_STUDY);
         draft.reject(Stage.FEASIBILITY_STUDY);

@@ -194,7 +194,8 @@ public class Decisions {
         SigningKeys.Signed signed = keys.sign(authority.organizationCode(), document);
 
         switch (command.outcome()) {
-            case APPROVED -> projects.approveStage(project.id(), submission.stage(), command.approvedInvestment());
+            case APPROVED -> projects.approveStage(project.id(), submission.stage(), command.approvedInvestment(),
+                    command.constructionPeriodMonths(), today);
             case RETURNED -> submissions.returnForRevision(submissionId, command.opinion());
             case REJECTED -> projects.reject(project.id(), submission.stage());
         }

@@ -63,11 +63,12 @@ class JdbcProjectRepository implements ProjectRepository {
                     high_energy_use, builds_new_cloud_platform, status, approval_authority, approval_path_type,
                     approval_stages, legal_basis, construction_mode, construction_mode_exception,
                     construction_mode_justification, construction_mode_decided_by, construction_mode_decided_on,
-                    approved_estimate, approved_stages, created_by, created_at, version)
+                    approved_estimate, approved_stages, approved_on, approved_construction_period_months,
+                    construction_started_on, created_by, created_at, version)
                 VALUES (:id, :code, :name, :summary, :categories, :lead, :participants, :estimate, :period,
                     :inPlan, :emergency, :simple, :classified, :civil, :energy, :cloud, :status, :authority,
                     :pathType, :stages, :legalBasis, :mode, :modeException, :modeJustification, :modeBy, :modeOn,
-                    :approvedEstimate, :approvedStages, :createdBy, :createdAt, 0)""")
+                    :approvedEstimate, :approvedStages, :approvedOn, :approvedPeriod, :startedOn, :createdBy, :createdAt, 0)""")
                 .params(columns(p))
                 .param("code", p.code())
                 .param("name", p.name())
@@ -103,7 +104,9 @@ class JdbcProjectRepository implements ProjectRepository {
                     approval_stages = :stages, legal_basis = :legalBasis, construction_mode = :mode,
                     construction_mode_exception = :modeException, construction_mode_justification = :modeJustification,
                     construction_mode_decided_by = :modeBy, construction_mode_decided_on = :modeOn,
-                    approved_estimate = :approvedEstimate, approved_stages = :approvedStages, version = version + 1
+                    approved_estimate = :approvedEstimate, approved_stages = :approvedStages, approved_on = :approvedOn,
+                    approved_construction_period_months = :approvedPeriod, construction_started_on = :startedOn,
+                    version = version + 1
                 WHERE id = :id AND version = :version""")
                 .params(columns(p))
                 .param("version", p.version())
@@ -130,6 +133,9 @@ class JdbcProjectRepository implements ProjectRepository {
         c.put("modeOn", mode == null ? null : mode.decidedOn());
         c.put("approvedEstimate", p.approvedEstimate());
         c.put("approvedStages", p.approvedStages().stream().sorted().map(Enum::name).toArray(String[]::new));
+        c.put("approvedOn", p.approvedOn());
+        c.put("approvedPeriod", p.approvedOn() == null ? null : p.approvedConstructionPeriodMonths());
+        c.put("startedOn", p.constructionStartedOn());
         return c;
     }
 
@@ -210,7 +216,8 @@ class JdbcProjectRepository implements ProjectRepository {
             List<String> participants, BigDecimal estimate, int period, boolean inPlan, EmergencyType emergency,
             boolean simple, boolean classified, boolean civil, boolean energy, boolean cloud, ProjectStatus status,
             ApprovalAuthority authority, ApprovalPathType pathType, List<Stage> stages, String legalBasis,
-            ConstructionModeDecision mode, BigDecimal approvedEstimate, List<Stage> approvedStages, String createdBy,
+            ConstructionModeDecision mode, BigDecimal approvedEstimate, List<Stage> approvedStages,
+            java.time.LocalDate approvedOn, Integer approvedPeriod, java.time.LocalDate startedOn, String createdBy,
             java.time.Instant createdAt, long version) {
 
         Project toProject(List<FundingLine> funding) {
@@ -222,7 +229,8 @@ class JdbcProjectRepository implements ProjectRepository {
                     ? policy.legalSimplification(derived, stages, legalBasis)
                     : derived;
             return new Project(id, code, name, summary, categories, lead, participants, estimate, period, facts,
-                    createdBy, createdAt, status, authority, path, mode, approvedEstimate, Set.copyOf(approvedStages), version);
+                    createdBy, createdAt, status, authority, path, mode, approvedEstimate, Set.copyOf(approvedStages),
+                    approvedOn, approvedPeriod, startedOn, version);
         }
     }
 
@@ -245,7 +253,10 @@ class JdbcProjectRepository implements ProjectRepository {
                 ApprovalPathType.valueOf(rs.getString("approval_path_type")),
                 strings(rs.getArray("approval_stages")).stream().map(Stage::valueOf).toList(), rs.getString("legal_basis"),
                 decision, rs.getBigDecimal("approved_estimate"),
-                strings(rs.getArray("approved_stages")).stream().map(Stage::valueOf).toList(), rs.getString("created_by"),
+                strings(rs.getArray("approved_stages")).stream().map(Stage::valueOf).toList(),
+                rs.getObject("approved_on", java.time.LocalDate.class),
+                (Integer) rs.getObject("approved_construction_period_months"),
+                rs.getObject("construction_started_on", java.time.LocalDate.class), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
     }
 

@@ -99,4 +99,17 @@ class ProjectApiController {
                 request.stages(), request.legalBasis());
         return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(ProjectView.of(project, messages, locale));
     }
+
+    @PostMapping("/{id}/construction")
+    @Operation(summary = "The construction unit starts construction of its approved project (Art. 14)")
+    ResponseEntity<ProjectView> startConstruction(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = ProjectRequests.StartConstruction.class)))
+            JsonBody<ProjectRequests.StartConstruction> body,
+            Locale locale) {
+        projects.requireConstructionUnit(projects.get(id));
+        ProjectRequests.StartConstruction request = validator.valid(body);
+        Project project = projects.startConstruction(id, Versions.expected(ifMatch, request.version()), request.startedOn());
+        return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(ProjectView.of(project, messages, locale));
+    }
 }

@@ -81,4 +81,9 @@ final class ProjectRequests {
             @Size(max = 20000) String legalBasis,
             @Min(0) Long version) {
     }
+
+    record StartConstruction(
+            @NotNull java.time.LocalDate startedOn,
+            @Min(0) Long version) {
+    }
 }

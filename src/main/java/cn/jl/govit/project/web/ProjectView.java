@@ -29,7 +29,8 @@ record ProjectView(UUID id, String code, String name, String summary, List<Proje
         boolean newCivilWorks, boolean highEnergyUse, boolean buildsNewCloudPlatform,
         ApprovalAuthority approvalAuthority, CitationView approvalAuthorityReason, PathView approvalPath,
         ConstructionMode constructionMode, ModeView constructionModeDecision, BigDecimal approvedEstimate,
-        String createdBy, OffsetDateTime createdAt) {
+        LocalDate approvedOn, Integer approvedConstructionPeriodMonths, LocalDate constructionStartedOn,
+        LocalDate plannedCompletion, String createdBy, OffsetDateTime createdAt) {
 
     record PathView(ApprovalPathType type, List<Stage> stages, List<CitationView> reasons, String legalBasis) {
     }
@@ -54,6 +55,7 @@ record ProjectView(UUID id, String code, String name, String summary, List<Proje
                 mode == null ? null : mode.mode(),
                 mode == null ? null : new ModeView(mode.mode(), mode.exception(), mode.justification(), mode.decidedBy(),
                         mode.decidedOn()),
-                p.approvedEstimate(), p.createdBy(), p.createdAt().atZone(Projects.ZONE).toOffsetDateTime());
+                p.approvedEstimate(), p.approvedOn(), p.approvedOn() == null ? null : p.approvedConstructionPeriodMonths(),
+                p.constructionStartedOn(), p.plannedCompletion(), p.createdBy(), p.createdAt().atZone(Projects.ZONE).toOffsetDateTime());
     }
 }

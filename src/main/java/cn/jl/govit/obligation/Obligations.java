@@ -1,0 +1,149 @@
+package cn.jl.govit.obligation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.jl.govit.audit.AuditLog;
+import cn.jl.govit.project.Projects;
+
+/**
+ * What is due, for every module that creates deadlines: the module that records a fact opens the obligation it
+ * creates and meets the one it fulfils, in its own transaction (so that a deadline is never stale against its
+ * facts). Opening is idempotent per project, type and subject: the same fact recorded again re-dates the
+ * pending obligation instead of adding a second one.
+ */
+@Service
+public class Obligations {
+
+    private final JdbcClient jdbc;
+    private final Projects projects;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Obligations(JdbcClient jdbc, Projects projects, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the obligation, or re-dates it while it is pending. A met or waived obligation stays as it is.
+     *
+     * @param rule the rule that creates it; {@code null} for the type's own article
+     * @param responsibleOrganizationCode who must act (the construction unit, usually)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Obligation open(UUID projectId, ObligationType type, String subject, LocalDate dueDate, LocalDate windowStart,
+            String rule, String responsibleOrganizationCode) {
+        Objects.requireNonNull(dueDate, "dueDate");
+        String citedRule = rule == null ? type.rule() : rule;
+        Optional<Obligation> existing = find(projectId, type, subject);
+        if (existing.isPresent()) {
+            Obligation o = existing.get();
+            if (!o.pending() || (o.dueDate().equals(dueDate) && Objects.equals(o.windowStart(), windowStart))) {
+                return o;
+            }
+            jdbc.sql("""
+                    UPDATE obligation SET due_date = :due, window_start = :window, status = 'OPEN', updated_at = :now,
+                        version = version + 1
+                    WHERE id = :id""")
+                    .param("due", dueDate).param("window", windowStart).param("now", now()).param("id", o.id())
+                    .update();
+            audit.record("OBLIGATION_REDATED", "Obligation", o.id().toString(), projectId,
+                    type + " " + subject + " due " + o.dueDate() + " -> " + dueDate);
+            return find(projectId, type, subject).orElseThrow();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO obligation (id, project_id, type, subject, due_date, window_start, rule, status,
+                    responsible_organization_code, created_at, updated_at)
+                VALUES (:id, :project, :type, :subject, :due, :window, :rule, 'OPEN', :org, :now, :now)""")
+                .param("id", id).param("project", projectId).param("type", type.name()).param("subject", subject)
+                .param("due", dueDate).param("window", windowStart).param("rule", citedRule)
+                .param("org", responsibleOrganizationCode).param("now", now())
+                .update();
+        audit.record("OBLIGATION_OPENED", "Obligation", id.toString(), projectId,
+                type + " " + subject + " due " + dueDate + (windowStart == null ? "" : " from " + windowStart)
+                        + " (" + citedRule + ", " + responsibleOrganizationCode + ")");
+        return find(projectId, type, subject).orElseThrow();
+    }
+
+    /** Records that the pending obligation was fulfilled on {@code metOn} (late or not); empty if there is none. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Obligation> meet(UUID projectId, ObligationType type, String subject, LocalDate metOn) {
+        return close(projectId, type, subject, "MET", metOn, null, "OBLIGATION_MET");
+    }
+
+    /** Lifts the pending obligation with a reason (the fact that created it no longer holds); empty if none. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Obligation> waive(UUID projectId, ObligationType type, String subject, String reason) {
+        return close(projectId, type, subject, "WAIVED", null, Objects.requireNonNull(reason, "reason"), "OBLIGATION_WAIVED");
+    }
+
+    private Optional<Obligation> close(UUID projectId, ObligationType type, String subject, String status,
+            LocalDate metOn, String note, String action) {
+        Optional<Obligation> existing = find(projectId, type, subject).filter(Obligation::pending);
+        existing.ifPresent(o -> {
+            jdbc.sql("""
+                    UPDATE obligation SET status = :status, met_on = :metOn, note = :note, updated_at = :now,
+                        version = version + 1
+                    WHERE id = :id""")
+                    .param("status", status).param("metOn", metOn).param("note", note).param("now", now())
+                    .param("id", o.id())
+                    .update();
+            audit.record(action, "Obligation", o.id().toString(), projectId,
+                    type + " " + subject + (metOn == null ? "" : " on " + metOn) + (note == null ? "" : " — " + note));
+        });
+        return existing.flatMap(o -> find(projectId, type, subject));
+    }
+
+    /** The project's obligations by due date, if the caller may see the project ({@code 404} otherwise). */
+    @Transactional(readOnly = true)
+    public List<Obligation> forProject(UUID projectId) {
+        projects.get(projectId);
+        return jdbc.sql("SELECT * FROM obligation WHERE project_id = :project ORDER BY due_date, type, subject")
+                .param("project", projectId)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    /** One obligation of a project, without a scope check: for the module that opened it. */
+    @Transactional(readOnly = true)
+    public Optional<Obligation> find(UUID projectId, ObligationType type, String subject) {
+        return jdbc.sql("SELECT * FROM obligation WHERE project_id = :project AND type = :type AND subject = :subject")
+                .param("project", projectId).param("type", type.name()).param("subject", subject)
+                .query((rs, n) -> row(rs))
+                .optional();
+    }
+
+    /** Today in the provincial calendar, for the status of an obligation. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Projects.ZONE));
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    static Obligation row(ResultSet rs) throws SQLException {
+        return new Obligation(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
+                ObligationType.valueOf(rs.getString("type")), rs.getString("subject"),
+                rs.getObject("due_date", LocalDate.class), rs.getObject("window_start", LocalDate.class),
+                rs.getString("rule"), ObligationStatus.valueOf(rs.getString("status")),
+                rs.getString("responsible_organization_code"), rs.getObject("met_on", LocalDate.class),
+                rs.getString("note"), rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Obligations (应办事项): every deadline the measures create — annual performance reports (Art. 20), initial
+ * acceptance at the end of the construction period (Art. 26), rectification orders (Art. 22, 27, 31), the final
+ * acceptance application window (Art. 26), self-evaluation (Art. 28) and periodic security and cryptography
+ * assessments (Art. 16, 17, 36) — derived from the facts the other modules record, with status {@code OPEN},
+ * {@code MET}, {@code OVERDUE} or {@code WAIVED}. Later lifecycle modules open and meet obligations through
+ * {@link cn.jl.govit.obligation.Obligations}; this module knows them only by their project ids.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "应办事项 Obligations",
+        allowedDependencies = {"rulebook", "audit", "organization", "project"})
+package cn.jl.govit.obligation;
