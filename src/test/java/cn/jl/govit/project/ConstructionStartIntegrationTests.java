@@ -9,7 +9,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import cn.jl.govit.approval.ApprovedProjects;
 import cn.jl.govit.support.Api;
@@ -23,6 +29,12 @@ class ConstructionStartIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    UserDetailsService users;
+
     Api api;
 
     @BeforeEach
@@ -30,12 +42,20 @@ class ConstructionStartIntegrationTests {
         api = new Api(port);
     }
 
+    private String page(String username, String path) throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(users.loadUserByUsername(username))))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static LocalDate today() {
         return LocalDate.now(ZoneId.of("Asia/Shanghai"));
     }
 
     @Test
-    void theConstructionUnitStartsItsApprovedProjectOnce() {
+    void theConstructionUnitStartsItsApprovedProjectOnce() throws Exception {
         String project = ApprovedProjects.approved(api, "rst", 900_000, 13);
         Response before = api.as("rst").get("projects/" + project);
         assertThat(before.text("$.approvedOn")).isEqualTo(today().toString());
@@ -57,6 +77,9 @@ class ConstructionStartIntegrationTests {
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.<List<String>>json("$.violations[*].rule")).containsExactly("ART-14");
         assertThat(again.text("$.violations[0].article")).isEqualTo("第十四条");
+
+        assertThat(page("rst", "/projects/" + project)).contains("data-testid=\"construction-started-on\"",
+                "data-testid=\"planned-completion\"", today().plusMonths(13).toString(), "data-testid=\"project-construction\"");
 
         assertThat(api.as("rst").get("audit-events?projectId=" + project).<List<String>>json("$.content[*].action"))
                 .contains("CONSTRUCTION_STARTED");
