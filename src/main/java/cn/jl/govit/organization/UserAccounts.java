@@ -69,9 +69,24 @@ public class UserAccounts {
         return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single() > 0;
     }
 
+    /** The enabled users of an organisation holding a role, for notifications (all staff of RST, SZSJ's approvers). */
+    @Transactional(readOnly = true)
+    public List<UserAccount> members(String organizationCode, Role role) {
+        return jdbc.sql("SELECT * FROM app_user WHERE organization_code = :o AND :r = ANY (roles) AND enabled "
+                        + "ORDER BY username")
+                .param("o", organizationCode).param("r", role.name()).query(UserAccounts::map).list();
+    }
+
     @Transactional
     public UserAccount create(String username, String displayName, String organizationCode, Set<Role> roles,
             String password) {
+        return create(username, displayName, organizationCode, roles, password, null);
+    }
+
+    /** Creates a user; {@code email} is optional (notifications are mailed to it). */
+    @Transactional
+    public UserAccount create(String username, String displayName, String organizationCode, Set<Role> roles,
+            String password, String email) {
         String name = normalize(username);
         if (name == null || !name.matches("[a-z][a-z0-9._-]{1,49}")) {
             throw new InvalidInputException("username", "user.username.format");
@@ -81,9 +96,11 @@ public class UserAccounts {
         }
         checkOrganization(organizationCode, roles);
         checkPassword(name, password);
+        String mail = checkEmail(email);
         jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, organization_code, roles, enabled, "
-                        + "failed_attempts, password_changed_at, version) VALUES (:u, :d, :h, :o, :r, true, 0, :now, 0)")
-                .param("u", name).param("d", displayName).param("h", passwords.encode(password))
+                        + "failed_attempts, password_changed_at, version, email) "
+                        + "VALUES (:u, :d, :h, :o, :r, true, 0, :now, 0, :email)")
+                .param("u", name).param("d", displayName).param("h", passwords.encode(password)).param("email", mail)
                 .param("o", blankToNull(organizationCode)).param("r", names(roles))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
@@ -107,6 +124,22 @@ public class UserAccounts {
         audit.record("USER_UPDATED", "User", before.username(), null,
                 before.username() + " " + roles + " @" + organizationCode + (enabled ? "" : " disabled"));
         return get(before.username());
+    }
+
+    /** Sets or clears ({@code null} or blank) the user's e-mail address. */
+    @Transactional
+    public UserAccount changeEmail(String username, String email) {
+        UserAccount user = get(username);
+        String mail = checkEmail(email);
+        if (java.util.Objects.equals(mail, user.email())) {
+            return user;
+        }
+        jdbc.sql("UPDATE app_user SET email = :email, version = version + 1 WHERE username = :u")
+                .param("u", user.username()).param("email", mail).update();
+        // the address itself is personal data and stays out of the audit log
+        audit.record("USER_EMAIL_CHANGED", "User", user.username(), null,
+                user.username() + (mail == null ? " e-mail removed" : " e-mail set"));
+        return get(user.username());
     }
 
     @Transactional
@@ -154,6 +187,14 @@ public class UserAccounts {
         }
     }
 
+    private static String checkEmail(String email) {
+        String mail = blankToNull(email);
+        if (mail != null && (mail.length() > 254 || !mail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw new InvalidInputException("email", "user.email.format");
+        }
+        return mail;
+    }
+
     static String normalize(String username) {
         return username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT);
     }
@@ -175,6 +216,6 @@ public class UserAccounts {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("organization_code"),
                 RolesColumn.read(rs.getArray("roles")), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant(), rs.getLong("version"));
+                locked == null ? null : locked.toInstant(), rs.getLong("version"), rs.getString("email"));
     }
 }

@@ -71,6 +71,6 @@ class DemoOrganizations implements ApplicationRunner {
 
     private void user(String username, String displayName, String organization, Role role) {
         Set<Role> roles = EnumSet.of(role);
-        users.create(username, displayName, organization, roles, PASSWORD);
+        users.create(username, displayName, organization, roles, PASSWORD, username + "@example.gov.cn");
     }
 }
