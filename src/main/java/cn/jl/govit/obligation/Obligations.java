@@ -16,7 +16,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jl.govit.audit.AuditLog;
+import cn.jl.govit.organization.CurrentUsers;
+import cn.jl.govit.project.ProjectScope;
 import cn.jl.govit.project.Projects;
+import cn.jl.govit.rulebook.PageOf;
 
 /**
  * What is due, for every module that creates deadlines: the module that records a fact opens the obligation it
@@ -29,11 +32,13 @@ public class Obligations {
 
     private final JdbcClient jdbc;
     private final Projects projects;
+    private final CurrentUsers users;
     private final AuditLog audit;
     private final Clock clock;
 
-    Obligations(JdbcClient jdbc, Projects projects, AuditLog audit, Clock clock) {
+    Obligations(JdbcClient jdbc, Projects projects, CurrentUsers users, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.users = users;
         this.projects = projects;
         this.audit = audit;
         this.clock = clock;
@@ -58,7 +63,7 @@ public class Obligations {
             }
             jdbc.sql("""
                     UPDATE obligation SET due_date = :due, window_start = :window, status = 'OPEN', updated_at = :now,
-                        version = version + 1
+                        reminded_on = NULL, version = version + 1
                     WHERE id = :id""")
                     .param("due", dueDate).param("window", windowStart).param("now", now()).param("id", o.id())
                     .update();
@@ -118,6 +123,37 @@ public class Obligations {
                 .param("project", projectId)
                 .query((rs, n) -> row(rs))
                 .list();
+    }
+
+    /**
+     * The obligations of the projects the caller may see (a department those it leads or takes part in, the
+     * provincial bodies all), by due date; {@code status} filters by the status read today ({@code OVERDUE}
+     * includes open obligations past their due date that the daily scan has not marked yet).
+     */
+    @Transactional(readOnly = true)
+    public PageOf<ObligationListing> page(ObligationStatus status, int page, int size) {
+        ProjectScope.Filter scope = ProjectScope.filterFor(users.current());
+        if (scope.none()) {
+            return new PageOf<>(List.of(), page, size, 0);
+        }
+        String where = """
+                WHERE (:all OR p.lead_organization_code = :org OR :org = ANY (p.participating_organization_codes))
+                  AND (:status = ''
+                       OR (:status = 'OVERDUE' AND (o.status = 'OVERDUE' OR (o.status = 'OPEN' AND o.due_date < :today)))
+                       OR (:status = 'OPEN' AND o.status = 'OPEN' AND o.due_date >= :today)
+                       OR (:status IN ('MET', 'WAIVED') AND o.status = :status))""";
+        String statusName = status == null ? "" : status.name();
+        List<ObligationListing> content = jdbc.sql("SELECT o.*, p.code AS project_code, p.name AS project_name "
+                        + "FROM obligation o JOIN project p ON p.id = o.project_id " + where
+                        + " ORDER BY o.due_date, p.code, o.type, o.subject LIMIT :size OFFSET :offset")
+                .param("all", scope.all()).param("org", scope.organizationCode()).param("status", statusName)
+                .param("today", today()).param("size", size).param("offset", (long) page * size)
+                .query((rs, n) -> new ObligationListing(row(rs), rs.getString("project_code"), rs.getString("project_name")))
+                .list();
+        long total = jdbc.sql("SELECT count(*) FROM obligation o JOIN project p ON p.id = o.project_id " + where)
+                .param("all", scope.all()).param("org", scope.organizationCode()).param("status", statusName)
+                .param("today", today()).query(Long.class).single();
+        return new PageOf<>(content, page, size, total);
     }
 
     /** One obligation of a project, without a scope check: for the module that opened it. */

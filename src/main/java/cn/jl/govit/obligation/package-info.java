@@ -7,5 +7,5 @@
  * {@link cn.jl.govit.obligation.Obligations}; this module knows them only by their project ids.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "应办事项 Obligations",
-        allowedDependencies = {"rulebook", "audit", "organization", "project"})
+        allowedDependencies = {"rulebook", "audit", "organization", "project", "notification"})
 package cn.jl.govit.obligation;
