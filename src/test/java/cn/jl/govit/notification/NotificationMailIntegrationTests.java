@@ -1,0 +1,110 @@
+package cn.jl.govit.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.jl.govit.notification.NotificationEvents.NotificationsCreated;
+import cn.jl.govit.notification.internal.NotificationMailer;
+import cn.jl.govit.notification.internal.NotificationProperties;
+import cn.jl.govit.notification.internal.NotificationTexts;
+import cn.jl.govit.organization.Role;
+import cn.jl.govit.organization.UserAccounts;
+import cn.jl.govit.support.GovItTest;
+
+/**
+ * The mail of a notification reaches an in-process SMTP server (GreenMail) with the recipient's address, the text
+ * as subject and the text in both languages with the absolute link as body; a failing server is logged, not
+ * thrown. The shared application context has no SMTP server, so the test wires the application's mailer to one.
+ */
+@GovItTest
+class NotificationMailIntegrationTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    NotificationTexts texts;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    private NotificationMailer mailer(int port) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("localhost");
+        sender.setPort(port);
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mailSender", sender));
+        return new NotificationMailer(beans.getBeanProvider(JavaMailSender.class), notifications, accounts, texts,
+                new NotificationProperties("govit-noreply@example.gov.cn", "https://govit.jl.gov.cn/"));
+    }
+
+    private List<UUID> notifyCzt() {
+        return tx.execute(s -> notifications.notifyMembers("CZT", Role.FINANCE_OFFICER,
+                NotificationIntegrationTests.notice("mail:" + UUID.randomUUID()))).stream().map(Notification::id).toList();
+    }
+
+    @Test
+    void eachNewNotificationIsMailedToItsRecipientInBothLanguagesWithTheLink() throws Exception {
+        List<UUID> ids = notifyCzt();
+        assertThat(ids).hasSize(1);
+
+        mailer(smtp.getSmtp().getPort()).on(new NotificationsCreated(ids));
+
+        assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received[0];
+        assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+                .containsExactly("czt@example.gov.cn");
+        assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("govit-noreply@example.gov.cn");
+        assertThat(mail.getSubject())
+                .isEqualTo("项目 JLZW-2031-0001“社保卡系统”的年度绩效评价报告（2031）将于 2031-12-31 到期，请按时办理（ART-20）");
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(mail.getContentType()).containsIgnoringCase("charset");
+        assertThat(new String(mail.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("年度绩效评价报告")
+                .contains("Annual performance report (2031) is due on 2031-12-31")
+                .contains("https://govit.jl.gov.cn/obligations");
+        assertThat(body).isNotBlank();
+    }
+
+    @Test
+    void aRecipientWithoutAddressGetsNoMailAndAFailingServerDoesNotThrow() {
+        List<UUID> ids = notifyCzt();
+
+        assertThatCode(() -> mailer(1).on(new NotificationsCreated(ids))).doesNotThrowAnyException();
+        List<UUID> ldxz = tx.execute(s -> notifications.notifyMembers("LDXZ", Role.LEADING_GROUP,
+                NotificationIntegrationTests.notice("mail:" + UUID.randomUUID()))).stream().map(Notification::id).toList();
+        tx.executeWithoutResult(s -> accounts.changeEmail("ldxz", null));
+        try {
+            mailer(smtp.getSmtp().getPort()).on(new NotificationsCreated(ldxz));
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+        }
+        finally {
+            tx.executeWithoutResult(s -> accounts.changeEmail("ldxz", "ldxz@example.gov.cn"));
+        }
+    }
+}
