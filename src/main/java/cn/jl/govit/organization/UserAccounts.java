@@ -126,6 +126,17 @@ public class UserAccounts {
         return get(before.username());
     }
 
+    /** Changes the user and, unless {@code email} is {@code null}, sets (or with a blank value clears) the address. */
+    @Transactional
+    public UserAccount update(String username, String displayName, String organizationCode, Set<Role> roles,
+            boolean enabled, long version, String email) {
+        if (email != null) {
+            checkEmail(email);
+        }
+        UserAccount updated = update(username, displayName, organizationCode, roles, enabled, version);
+        return email == null ? updated : changeEmail(updated.username(), email);
+    }
+
     /** Sets or clears ({@code null} or blank) the user's e-mail address. */
     @Transactional
     public UserAccount changeEmail(String username, String email) {

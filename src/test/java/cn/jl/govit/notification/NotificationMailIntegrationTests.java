@@ -52,6 +52,9 @@ class NotificationMailIntegrationTests {
     @Autowired
     TransactionTemplate tx;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     private NotificationMailer mailer(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("localhost");
@@ -106,5 +109,34 @@ class NotificationMailIntegrationTests {
         finally {
             tx.executeWithoutResult(s -> accounts.changeEmail("ldxz", "ldxz@example.gov.cn"));
         }
+    }
+
+    @Test
+    void theAdministratorSetsChangesAndRemovesAUsersAddress() {
+        cn.jl.govit.support.Api api = new cn.jl.govit.support.Api(port);
+        String name = "mail" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> user = new java.util.LinkedHashMap<>(Map.of("username", name, "displayName", "邮件测试",
+                "organizationCode", "WJW", "roles", List.of("DEPARTMENT_STAFF"), "password", "Mail@Test2026x",
+                "email", "not-an-address"));
+        cn.jl.govit.support.Api.Response bad = api.as("admin").post("users", user);
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.<List<String>>json("$.errors[*].field")).containsExactly("email");
+
+        user.put("email", name + "@example.gov.cn");
+        cn.jl.govit.support.Api.Response created = api.as("admin").post("users", user);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.<String>json("$.email")).isEqualTo(name + "@example.gov.cn");
+        assertThat(accounts.get(name).email()).isEqualTo(name + "@example.gov.cn");
+
+        Map<String, Object> change = new java.util.LinkedHashMap<>(Map.of("displayName", "邮件测试",
+                "organizationCode", "WJW", "roles", List.of("DEPARTMENT_STAFF")));
+        assertThat(api.as("admin").send(org.springframework.http.HttpMethod.PUT, "users/" + name, "application/json",
+                change).<String>json("$.email")).as("absent: unchanged").isEqualTo(name + "@example.gov.cn");
+        change.put("email", "");
+        cn.jl.govit.support.Api.Response removed = api.as("admin").send(org.springframework.http.HttpMethod.PUT,
+                "users/" + name, "application/json", change);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(removed.<String>json("$.email")).isNull();
+        assertThat(api.as("rst").get("users/" + name).status()).isEqualTo(403);
     }
 }

@@ -95,6 +95,9 @@ final class AdminForms {
         @Size(max = 128)
         private String password;
 
+        @Size(max = 254)
+        private String email;
+
         @Min(0)
         private long version;
 
@@ -105,6 +108,7 @@ final class AdminForms {
             form.organizationCode = u.organizationCode();
             form.roles = u.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(u.roles());
             form.enabled = u.enabled();
+            form.email = u.email();
             form.version = u.version();
             return form;
         }
@@ -121,6 +125,8 @@ final class AdminForms {
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
         public String getPassword() { return password; }
         public void setPassword(String password) { this.password = password; }
+        public String getEmail() { return email; }
+        public void setEmail(String email) { this.email = email; }
         public long getVersion() { return version; }
         public void setVersion(long version) { this.version = version; }
     }

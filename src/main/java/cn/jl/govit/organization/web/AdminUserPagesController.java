@@ -86,12 +86,12 @@ class AdminUserPagesController {
         if (!result.hasErrors()) {
             try {
                 UserAccount created = accounts.create(form.getUsername(), form.getDisplayName().strip(),
-                        form.getOrganizationCode(), form.getRoles(), form.getPassword());
+                        form.getOrganizationCode(), form.getRoles(), form.getPassword(), form.getEmail());
                 redirect.addFlashAttribute("saved", created.username());
                 return "redirect:/admin/users/" + created.username();
             }
             catch (InvalidInputException e) {
-                AdminPageSupport.reject(result, e, List.of("username", "displayName", "organizationCode", "roles", "password"));
+                AdminPageSupport.reject(result, e, List.of("username", "displayName", "organizationCode", "roles", "password", "email"));
             }
         }
         form.setPassword(null);
@@ -114,12 +114,12 @@ class AdminUserPagesController {
         if (!result.hasErrors()) {
             try {
                 accounts.update(user.username(), form.getDisplayName().strip(), form.getOrganizationCode(), form.getRoles(),
-                        form.isEnabled(), form.getVersion());
+                        form.isEnabled(), form.getVersion(), form.getEmail() == null ? "" : form.getEmail());
                 redirect.addFlashAttribute("saved", user.username());
                 return "redirect:/admin/users/" + user.username();
             }
             catch (InvalidInputException e) {
-                AdminPageSupport.reject(result, e, List.of("displayName", "organizationCode", "roles"));
+                AdminPageSupport.reject(result, e, List.of("displayName", "organizationCode", "roles", "email"));
             }
             catch (OptimisticLockingFailureException e) {
                 model.addAttribute("conflict", true);

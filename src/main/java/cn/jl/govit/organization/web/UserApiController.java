@@ -84,7 +84,7 @@ class UserApiController {
         requireAdmin();
         NewUser request = validator.valid(body);
         UserAccount created = accounts.create(request.username(), request.displayName(), request.organizationCode(),
-                request.roles(), request.password());
+                request.roles(), request.password(), request.email());
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.username()))
                 .eTag(Versions.etag(created.version())).body(UserView.of(created, clock.instant()));
     }
@@ -101,7 +101,7 @@ class UserApiController {
         Long expected = Versions.expected(ifMatch, request.version());
         UserAccount updated = accounts.update(username, request.displayName(), request.organizationCode(),
                 request.roles(), request.enabled() == null || request.enabled(),
-                expected == null ? current.version() : expected);
+                expected == null ? current.version() : expected, request.email());
         return ResponseEntity.ok().eTag(Versions.etag(updated.version())).body(UserView.of(updated, clock.instant()));
     }
 
@@ -132,21 +132,23 @@ class UserApiController {
     }
 
     record UserView(String username, String displayName, String organizationCode, Set<Role> roles, boolean enabled,
-            boolean locked, long version) {
+            boolean locked, long version, String email) {
 
         static UserView of(UserAccount a, java.time.Instant now) {
             return new UserView(a.username(), a.displayName(), a.organizationCode(), a.roles(), a.enabled(),
-                    a.lockedAt(now), a.version());
+                    a.lockedAt(now), a.version(), a.email());
         }
     }
 
     record NewUser(@NotBlank @Size(max = 50) String username, @NotBlank @Size(max = 200) String displayName,
             @Size(max = 16) String organizationCode, @NotEmpty Set<@NotNull Role> roles,
-            @NotBlank @Size(max = 128) String password) {
+            @NotBlank @Size(max = 128) String password,
+            @Schema(description = "optional; notifications are mailed to it") @Size(max = 254) String email) {
     }
 
     record UserChange(@NotBlank @Size(max = 200) String displayName, @Size(max = 16) String organizationCode,
-            @NotEmpty Set<@NotNull Role> roles, Boolean enabled, Long version) {
+            @NotEmpty Set<@NotNull Role> roles, Boolean enabled, Long version,
+            @Schema(description = "absent: unchanged; empty: removed") @Size(max = 254) String email) {
     }
 
     record NewPassword(@NotBlank @Size(max = 128) String password) {
