@@ -28,11 +28,24 @@ public class Submission {
     private String returnReason;
     private Instant submittedAt;
     private long version;
+    private final UUID changeRequestId;
 
     /** Restores a submission as stored. */
     public Submission(UUID id, UUID projectId, Stage stage, String createdBy, Instant createdAt,
             SubmissionStatus status, SubmissionContent content, int revision, String returnReason, Instant submittedAt,
             long version) {
+        this(id, projectId, stage, createdBy, createdAt, status, content, revision, returnReason, submittedAt, version,
+                null);
+    }
+
+    /**
+     * Restores a submission as stored; {@code changeRequestId} names the change request whose re-approval it
+     * carries (Art. 23), {@code null} for the original submission of its stage.
+     */
+    public Submission(UUID id, UUID projectId, Stage stage, String createdBy, Instant createdAt,
+            SubmissionStatus status, SubmissionContent content, int revision, String returnReason, Instant submittedAt,
+            long version, UUID changeRequestId) {
+        this.changeRequestId = changeRequestId;
         this.id = Objects.requireNonNull(id);
         this.projectId = Objects.requireNonNull(projectId);
         this.stage = Objects.requireNonNull(stage);
@@ -51,6 +64,16 @@ public class Submission {
             Instant createdAt) {
         return new Submission(id, projectId, stage, createdBy, createdAt, SubmissionStatus.DRAFT, content, 0, null,
                 null, 0);
+    }
+
+    /**
+     * The construction unit revises an approved stage for re-approval after a change (Art. 23: 调整可行性研究报告、
+     * 初步设计，并报送项目审批部门重新审批): a new draft of that stage, starting from the approved content.
+     */
+    public static Submission prepareReapproval(UUID id, UUID projectId, Stage stage, SubmissionContent content,
+            UUID changeRequestId, String createdBy, Instant createdAt) {
+        return new Submission(id, projectId, stage, createdBy, createdAt, SubmissionStatus.DRAFT, content, 0, null,
+                null, 0, java.util.Objects.requireNonNull(changeRequestId));
     }
 
     /** Replaces the whole content; only a draft or a returned submission. */
@@ -109,4 +132,8 @@ public class Submission {
     public String returnReason() { return returnReason; }
     public Instant submittedAt() { return submittedAt; }
     public long version() { return version; }
+    public UUID changeRequestId() { return changeRequestId; }
+
+    /** Whether this submission re-approves an approved stage after a change (Art. 23), not a stage's first approval. */
+    public boolean isReapproval() { return changeRequestId != null; }
 }

@@ -129,6 +129,32 @@ public class Submissions {
     }
 
     /**
+     * The construction unit opens the re-approval of its project's approved estimate after a change (Art. 23): a
+     * revised submission of the last stage of the approval path (the preliminary design, or the feasibility study on
+     * a simple path), starting from the content approved, linked to the change request it serves. It is revised,
+     * filed through the formal review and decided like any submission, but the project's path does not move. Called
+     * by the change module inside its transaction.
+     */
+    @Transactional
+    public Submission openReapproval(UUID projectId, UUID changeRequestId) {
+        Project project = checkMayPrepare(projectId);
+        Stage stage = project.approvalPath().lastStage();
+        if (!project.approvedStages().contains(stage)) {
+            throw new RuleViolationException(Violation.of("ART-9", "stage", "violation.ART-9.reapproval-not-approved",
+                    new MessageKey("enum.Stage." + stage.name())));
+        }
+        SubmissionContent content = repository.find(projectId, stage).map(Submission::content)
+                .orElse(SubmissionContent.empty());
+        Submission submission = Submission.prepareReapproval(UUID.randomUUID(), projectId, stage, content,
+                changeRequestId, users.current().username(), clock.instant());
+        repository.insert(submission);
+        audit.record("SUBMISSION_REAPPROVAL_OPENED", "Submission", submission.id().toString(), projectId,
+                project.code() + " " + stage + " for change request " + changeRequestId);
+        events.publishEvent(new SubmissionEvents.ReapprovalOpened(submission.id(), projectId, stage, changeRequestId));
+        return repository.findById(submission.id()).orElseThrow();
+    }
+
+    /**
      * A submission the caller may see ({@code 404} otherwise): whoever sees its project, and the experts of its
      * review panel (Art. 10), who see this submission and nothing else of the project.
      */
@@ -236,11 +262,17 @@ public class Submissions {
                     new MessageKey("enum.SubmissionStatus." + submission.status().name())));
             throw new RuleViolationException(violations);
         }
-        try {
-            projects.submitStage(submission.projectId(), submission.stage());
+        if (submission.isReapproval()) {
+            // the stage was approved already: a re-approval changes a project under construction, not its path
+            violations.addAll(projects.get(submission.projectId()).constructionRecordsRefused());
         }
-        catch (RuleViolationException e) {
-            violations.addAll(e.violations());
+        else {
+            try {
+                projects.submitStage(submission.projectId(), submission.stage());
+            }
+            catch (RuleViolationException e) {
+                violations.addAll(e.violations());
+            }
         }
         FormalReview review = review(submission);
         violations.addAll(review.violations());

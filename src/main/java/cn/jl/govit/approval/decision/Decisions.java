@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jl.govit.approval.Submission;
+import cn.jl.govit.approval.SubmissionEvents;
 import cn.jl.govit.approval.Submissions;
 import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.audit.Sm3;
@@ -64,10 +66,12 @@ public class Decisions {
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Decisions(JdbcClient jdbc, Submissions submissions, Projects projects, ReviewPanels panels, SigningKeys keys,
             PdfRenderer pdf, DocumentNumbers numbers, Organizations organizations, CurrentUsers users, AuditLog audit,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.submissions = submissions;
         this.projects = projects;
@@ -193,11 +197,20 @@ public class Decisions {
         byte[] document = pdf.approvalReply(reply);
         SigningKeys.Signed signed = keys.sign(authority.organizationCode(), document);
 
-        switch (command.outcome()) {
-            case APPROVED -> projects.approveStage(project.id(), submission.stage(), command.approvedInvestment(),
-                    command.constructionPeriodMonths(), today);
-            case RETURNED -> submissions.returnForRevision(submissionId, command.opinion());
-            case REJECTED -> projects.reject(project.id(), submission.stage());
+        if (submission.isReapproval()) {
+            // a re-approval after a change (Art. 23) decides the change, not the stage: the stage stays approved and a
+            // rejection leaves the project as it was; the change module applies the outcome through the event below
+            if (command.outcome() == DecisionOutcome.RETURNED) {
+                submissions.returnForRevision(submissionId, command.opinion());
+            }
+        }
+        else {
+            switch (command.outcome()) {
+                case APPROVED -> projects.approveStage(project.id(), submission.stage(), command.approvedInvestment(),
+                        command.constructionPeriodMonths(), today);
+                case RETURNED -> submissions.returnForRevision(submissionId, command.opinion());
+                case REJECTED -> projects.reject(project.id(), submission.stage());
+            }
         }
         BigDecimal recommended = report == null ? null : report.medianRecommendedInvestment();
         Decision decision = new Decision(UUID.randomUUID(), submissionId, project.id(), submission.stage(), authority,
@@ -208,7 +221,17 @@ public class Decisions {
                 clock.instant(), Sm3.hex(document), signed.signature(), signed.keyId());
         insert(decision, submission.revision(), document);
         audit.record("DECISION_ISSUED", "Decision", decision.id().toString(), project.id(),
-                number + " " + submission.stage() + " " + command.outcome() + " reply SM3 " + decision.replySm3());
+                number + " " + submission.stage() + " " + command.outcome() + " reply SM3 " + decision.replySm3()
+                        + (submission.isReapproval() ? " (re-approval for change " + submission.changeRequestId() + ")" : ""));
+        if (submission.isReapproval() && command.outcome() == DecisionOutcome.APPROVED) {
+            events.publishEvent(new SubmissionEvents.ReapprovalApproved(submissionId, project.id(), submission.stage(),
+                    submission.changeRequestId(), command.approvedInvestment(), command.constructionPeriodMonths(),
+                    number, today));
+        }
+        else if (submission.isReapproval() && command.outcome() == DecisionOutcome.REJECTED) {
+            events.publishEvent(new SubmissionEvents.ReapprovalRejected(submissionId, project.id(), submission.stage(),
+                    submission.changeRequestId(), number, today));
+        }
         return decision;
     }
 

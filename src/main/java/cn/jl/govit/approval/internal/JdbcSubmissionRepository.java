@@ -35,9 +35,10 @@ class JdbcSubmissionRepository implements SubmissionRepository {
     public void insert(Submission s) {
         jdbc.sql("""
                 INSERT INTO submission (id, project_id, stage, status, content, revision, return_reason, created_by,
-                    created_at, submitted_at, version)
+                    created_at, submitted_at, version, change_request_id)
                 VALUES (:id, :projectId, :stage, :status, CAST(:content AS jsonb), :revision, :returnReason, :createdBy,
-                    :createdAt, :submittedAt, 0)""")
+                    :createdAt, :submittedAt, 0, :changeRequestId)""")
+                .param("changeRequestId", s.changeRequestId())
                 .param("id", s.id())
                 .param("projectId", s.projectId())
                 .param("stage", s.stage().name())
@@ -78,7 +79,9 @@ class JdbcSubmissionRepository implements SubmissionRepository {
 
     @Override
     public Optional<Submission> find(UUID projectId, Stage stage) {
-        return jdbc.sql("SELECT * FROM submission WHERE project_id = :projectId AND stage = :stage")
+        return jdbc.sql("""
+                SELECT * FROM submission WHERE project_id = :projectId AND stage = :stage
+                   AND change_request_id IS NULL""")
                 .param("projectId", projectId).param("stage", stage.name()).query(this::map).optional();
     }
 
@@ -86,7 +89,8 @@ class JdbcSubmissionRepository implements SubmissionRepository {
     public List<Submission> findByProject(UUID projectId) {
         return jdbc.sql("SELECT * FROM submission WHERE project_id = :projectId")
                 .param("projectId", projectId).query(this::map).list().stream()
-                .sorted(Comparator.comparing(Submission::stage)).toList();
+                .sorted(Comparator.comparing(Submission::stage)
+                        .thenComparing(Submission::isReapproval).thenComparing(Submission::createdAt)).toList();
     }
 
     @Override
@@ -118,6 +122,7 @@ class JdbcSubmissionRepository implements SubmissionRepository {
                 Stage.valueOf(rs.getString("stage")), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), SubmissionStatus.valueOf(rs.getString("status")),
                 json.readValue(rs.getString("content"), SubmissionContent.class), rs.getInt("revision"),
-                rs.getString("return_reason"), submitted == null ? null : submitted.toInstant(), rs.getLong("version"));
+                rs.getString("return_reason"), submitted == null ? null : submitted.toInstant(), rs.getLong("version"),
+                rs.getObject("change_request_id", UUID.class));
     }
 }

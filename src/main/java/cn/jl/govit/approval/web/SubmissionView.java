@@ -21,19 +21,22 @@ import cn.jl.govit.project.Stage;
 import cn.jl.govit.rulebook.CitationMessages;
 import cn.jl.govit.rulebook.CitationMessages.CitationView;
 
-/** A submission as the API shows it, with its formal review as it stands. */
+/**
+ * A submission as the API shows it, with its formal review as it stands; {@code changeRequestId} is set on a
+ * re-approval after a change (Art. 23).
+ */
 record SubmissionView(UUID id, UUID projectId, Stage stage, SubmissionStatus status, int revision, long version,
         List<ChapterEntry> chapters, List<AttachmentRef> attachments, List<InformationResource> informationResources,
         String securityReliabilityStatement, String cryptoPlan, String cloudResources, String stateExemption,
         List<ExtraPermit> extraPermits, String returnReason, String createdBy, Instant createdAt, Instant submittedAt,
-        ReviewView formalReview) {
+        ReviewView formalReview, UUID changeRequestId) {
 
     static SubmissionView of(Submission s, FormalReview review, CitationMessages messages, Locale locale) {
         SubmissionContent c = s.content();
         return new SubmissionView(s.id(), s.projectId(), s.stage(), s.status(), s.revision(), s.version(), c.chapters(),
                 c.attachments(), c.informationResources(), c.securityReliabilityStatement(), c.cryptoPlan(),
                 c.cloudResources(), c.stateExemption(), c.extraPermits(), s.returnReason(), s.createdBy(), s.createdAt(),
-                s.submittedAt(), ReviewView.of(review, messages, locale));
+                s.submittedAt(), ReviewView.of(review, messages, locale), s.changeRequestId());
     }
 
     /** The formal review: passed, or every violation with its rule, article, item and message. */
