@@ -37,7 +37,8 @@ import cn.jl.govit.rulebook.Violation;
  * order: scope ({@code 404}, through {@link Projects#get}), role ({@code 403}: the construction unit requests, the
  * approval authority acknowledges filings and records the provincial government's decisions), input ({@code 400},
  * validated by the callers after these checks), version ({@code 409}), rules of the measures ({@code 422}). Every
- * change writes one audit event in its transaction; every approved state leaves a {@link Baseline}.
+ * change writes one audit event in its transaction; every approved state leaves a baseline
+ * ({@link cn.jl.govit.change.Baseline}).
  */
 @Service
 public class ChangeRequests {

@@ -287,6 +287,25 @@ class ChangeApiIntegrationTests {
     }
 
     @Test
+    void theRulesAreRegisteredWithTheirParametersAndTheApiIsPublished() {
+        Response rules = api.as("rst").get("rules");
+        assertThat(rules.<List<String>>json("$[*].id")).contains("ART-23", "ART-23-1", "ART-23-2", "ART-23-3");
+        assertThat(rules.<List<Object>>json("$[?(@.id == 'ART-23-1')].parameters['change-filing-threshold']"))
+                .singleElement().satisfies(v -> assertThat(((Number) v).doubleValue()).isEqualTo(0.15));
+        assertThat(rules.<List<String>>json("$[?(@.id == 'ART-23-1')].parameters['change-threshold-basis']"))
+                .containsExactly("CUMULATIVE");
+        assertThat(rules.<List<String>>json("$[?(@.id == 'ART-23-3')].summary")).singleElement().asString()
+                .contains("数字吉林");
+
+        Response docs = api.as("rst").get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/projects/{id}/change-requests/assessment",
+                "/api/v1/projects/{id}/change-requests", "/api/v1/change-requests/{id}/acknowledgement",
+                "/api/v1/change-requests/{id}/government-decision", "/api/v1/projects/{id}/baselines/compare",
+                "ChangeBody");
+    }
+
+    @Test
     void scopeRoleAndInputAreCheckedInTheContractsOrder() {
         String project = underConstruction();
         Map<String, Object> valid = change(100_000, 10_000_000, true, "TECHNICAL_OPTIMIZATION");

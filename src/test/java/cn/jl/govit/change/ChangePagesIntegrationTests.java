@@ -107,6 +107,47 @@ class ChangePagesIntegrationTests {
         assertThat(body(refused)).contains("data-testid=\"violations\"", "data-rule=\"ART-14\"", "第十四条");
     }
 
+    @Test
+    void theAuthorityFindsTheReapprovalAndRecordsTheGovernmentDecisionOnThePage() throws Exception {
+        String reapproved = ApprovedProjects.underConstruction(api, "rst", 10_000_000, 12);
+        assertThat(perform("rst", form(post("/projects/" + reapproved + "/changes"), "100000", "10000000", "false",
+                "TECHNICAL_OPTIMIZATION", "调整建设目标")).getResponse().getStatus()).isEqualTo(302);
+        String submission = api.as("rst").get("projects/" + reapproved + "/change-requests").text("$.content[0].submissionId");
+        assertThat(body(perform("szsj", get("/projects/" + reapproved + "/changes"))))
+                .contains("data-testid=\"reapproval-decision\"", "/submissions/" + submission + "/decision");
+        assertThat(body(perform("rst", get("/projects/" + reapproved + "/changes"))))
+                .contains("data-testid=\"reapproval-submission\"", "data-status=\"IN_REAPPROVAL\"");
+        assertThat(body(perform("rst", get("/submissions/" + submission)))).contains("data-testid=\"reapproval\"");
+        assertThat(body(perform("rst", get("/projects/" + reapproved + "/submissions"))))
+                .contains("data-testid=\"reapproval-badge\"");
+
+        String project = ApprovedProjects.underConstruction(api, "rst", 10_000_000, 12);
+        String page = "/projects/" + project + "/changes";
+        String today = java.time.LocalDate.now(cn.jl.govit.project.Projects.ZONE).toString();
+        assertThat(api.as("czt").post("projects/" + project + "/fund-plans",
+                java.util.Map.of("source", "DIGITAL_JILIN_FUND", "amount", 5_000_000, "issuedOn", today)).status())
+                .isEqualTo(201);
+        assertThat(perform("rst", form(post(page), "500000", "10500000", "true", "PROVINCIAL_ORDER", "扩大覆盖范围"))
+                .getResponse().getStatus()).isEqualTo(302);
+        String change = api.as("rst").get("projects/" + project + "/change-requests").text("$.content[0].id");
+        assertThat(body(perform("szsj", get(page)))).contains("data-testid=\"government-decision\"",
+                "data-status=\"AWAITING_GOVERNMENT\"");
+        assertThat(body(perform("rst", get(page)))).doesNotContain("data-testid=\"government-decision\"");
+
+        String action = "/change-requests/" + change + "/government-decision";
+        MvcResult incomplete = perform("szsj", post(action).with(csrf()).param("outcome", "APPROVED")
+                .param("documentNumber", "吉政函〔2026〕20号").param("decidedOn", today).param("approvedTotalInvestment", ""));
+        assertThat(incomplete.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(incomplete)).contains("is-invalid");
+        MvcResult recorded = perform("szsj", post(action).with(csrf()).param("outcome", "APPROVED")
+                .param("documentNumber", "吉政函〔2026〕20号").param("decidedOn", today)
+                .param("approvedTotalInvestment", "10500000"));
+        assertThat(recorded.getResponse().getStatus()).isEqualTo(302);
+        String after = body(perform("szsj", get(page)));
+        assertThat(after).contains("data-status=\"APPROVED\"", "吉政函〔2026〕20号", "10,500,000.00", "data-baseline=\"2\"")
+                .doesNotContain("??");
+    }
+
     private static MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String adjustment,
             String total, String goals, String reason, String description) {
         return request.with(csrf()).param("adjustmentAmount", adjustment).param("newTotalInvestment", total)
