@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -136,6 +137,13 @@ public class ArchiveEntries {
         projects.get(projectId);
         return new PageOf<>(repository.entries(projectId, paging.page(), paging.size()), paging.page(), paging.size(),
                 repository.countEntries(projectId));
+    }
+
+    /** The documents already in the project's archive ({@code 404} outside scope). */
+    @Transactional(readOnly = true)
+    public Set<UUID> registeredDocuments(UUID projectId) {
+        projects.get(projectId);
+        return Set.copyOf(repository.documentIds(projectId));
     }
 
     /** Whether the signed-in user registers documents of this project now; the pages show the form only then. */

@@ -61,6 +61,11 @@ class ArchiveRepository {
                 .list();
     }
 
+    List<UUID> documentIds(UUID projectId) {
+        return jdbc.sql("SELECT document_id FROM archive_entry WHERE project_id = :p").param("p", projectId)
+                .query(UUID.class).list();
+    }
+
     long countEntries(UUID projectId) {
         return jdbc.sql("SELECT count(*) FROM archive_entry WHERE project_id = :p").param("p", projectId)
                 .query(Long.class).single();
