@@ -250,6 +250,10 @@ class FundingApiIntegrationTests {
         Response refused = api.as("rst").post("projects/" + project + "/spending", spending(1000, "设备采购"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.<List<String>>json("$.violations[*].rule")).containsExactly("ART-22");
+        Response shares = api.as("rst").send(HttpMethod.PUT, "projects/" + project + "/level-shares", "application/json",
+                Map.of("shares", List.of(share("PROVINCIAL", "省人社厅", 1_000_000))));
+        assertThat(shares.status()).isEqualTo(422);
+        assertThat(shares.<List<String>>json("$.violations[*].rule")).containsExactly("ART-22");
         disburse(project, plan, 300_000);
         assertThat(api.as("czt").post("projects/" + project + "/fund-plans",
                 plan("DIGITAL_JILIN_FUND", 400_000, today())).status()).isEqualTo(201);
@@ -364,5 +368,8 @@ class FundingApiIntegrationTests {
         Response docs = api.as("sjt").get("/v3/api-docs");
         assertThat(docs.body()).contains("/api/v1/projects/{id}/fund-plans", "/api/v1/projects/{id}/funds",
                 "/api/v1/projects/{id}/level-shares", "/api/v1/projects/{id}/surplus-returns/{returnId}/confirmation");
+        Response rules = api.as("sjt").get("rules");
+        assertThat(rules.<List<String>>json("$[?(@.id == 'ART-25')].article")).containsExactly("第二十五条");
+        assertThat(rules.<List<String>>json("$[?(@.id == 'ART-25')].summary")).singleElement().asString().contains("批复概算");
     }
 }

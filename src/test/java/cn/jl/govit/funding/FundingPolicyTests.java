@@ -125,6 +125,18 @@ class FundingPolicyTests {
                 .containsExactly("violation.ART-21.confirmation-before-return");
     }
 
+    @Test
+    void anUnreturnedSurplusIsFlaggedOnlyOnceConstructionIsOver() {
+        BigDecimal z = BigDecimal.ZERO;
+        BigDecimal left = new BigDecimal("0.01");
+        assertThat(new FundsSummary(ESTIMATE, z, z, z, z, z, z, left, ESTIMATE, left, true, LevelShares.none())
+                .surplusUnreturned()).isTrue();
+        assertThat(new FundsSummary(ESTIMATE, z, z, z, z, z, z, left, ESTIMATE, left, false, LevelShares.none())
+                .surplusUnreturned()).isFalse();
+        assertThat(new FundsSummary(ESTIMATE, z, z, z, z, z, z, z, ESTIMATE, z, true, LevelShares.none())
+                .surplusUnreturned()).isFalse();
+    }
+
     static LevelShare share(GovernmentLevel level, String organization, String amount) {
         return new LevelShare(level, organization, "负责本级建设内容", new BigDecimal(amount));
     }
