@@ -33,6 +33,12 @@ class ConstructionApiIntegrationTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     Api api;
 
     @BeforeEach
@@ -292,5 +298,28 @@ class ConstructionApiIntegrationTests {
                 "facts", "需求确认延误。", "measures", "增派人员。"));
         assertThat(api.as("rst").get(base + "delay-flags").<List<Object>>json("$[?(@.incidentId == null)]")).isEmpty();
         assertThat(auditActions(project)).contains("DELAY_FLAGGED");
+    }
+
+    @Test
+    void theObligationModulesDailyScanRunsTheDelayCheck() throws InterruptedException {
+        String project = ApprovedProjects.underConstruction(api, "rst", 900_000, 12);
+        LocalDate day = today().plusMonths(6).plusDays(1);
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new cn.jl.govit.obligation.ObligationEvents.DailyScanCompleted(day)));
+        List<String> kinds = List.of();
+        for (int i = 0; i < 100 && kinds.isEmpty(); i++) {
+            Thread.sleep(200);
+            kinds = api.as("rst").get("projects/" + project + "/delay-flags").json("$[*].kind");
+        }
+        assertThat(kinds).containsExactly("PROGRESS_REPORT_MISSING");
+    }
+
+    @Test
+    void theApiIsDocumented() {
+        Response docs = api.as("rst").get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/projects/{id}/contracts", "/api/v1/projects/{id}/legal-person",
+                "/api/v1/projects/{id}/rectification-orders/{orderId}/review", "/api/v1/projects/{id}/delay-flags",
+                "/api/v1/projects/{id}/suspension", "/api/v1/projects/{id}/milestones/{milestoneId}/reached");
     }
 }
