@@ -364,6 +364,34 @@ class FundingApiIntegrationTests {
     }
 
     @Test
+    void concurrentPlansCannotTogetherExceedTheEstimate() throws Exception {
+        String project = ApprovedProjects.approved(api, "rst", 1_000_000, 12);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.as("czt").post("projects/" + project + "/fund-plans",
+                            plan("DIGITAL_JILIN_FUND", 400_000, today())).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(201, 422).filteredOn(s -> s == 201).hasSize(2);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(new BigDecimal(api.as("czt").get("projects/" + project + "/funds").text("$.planned")))
+                .isEqualByComparingTo("800000");
+    }
+
+    @Test
     void theEndpointsArePublishedInTheOpenApiDocument() {
         Response docs = api.as("sjt").get("/v3/api-docs");
         assertThat(docs.body()).contains("/api/v1/projects/{id}/fund-plans", "/api/v1/projects/{id}/funds",

@@ -70,6 +70,8 @@ class FundingPagesIntegrationTests {
         String auditor = body(perform("sjt", get(page)));
         assertThat(auditor).contains("data-testid=\"funnel\"", "data-testid=\"level-shares\"")
                 .doesNotContain("data-testid=\"issue-plan\"", "data-testid=\"record-spending\"", "<form method=\"post\" class=\"d-flex");
+        assertThat(body(perform("sjt", get(page).param("lang", "en")))).contains("Investment funnel", "Fund plans")
+                .doesNotContain("??", "投资漏斗");
         assertThat(perform("jyt", get(page)).getResponse().getStatus()).isEqualTo(404);
         assertThat(perform("rst", post(page + "/plans").with(csrf()).param("source", "DIGITAL_JILIN_FUND")
                 .param("amount", "1").param("issuedOn", today())).getResponse().getStatus()).isEqualTo(403);
