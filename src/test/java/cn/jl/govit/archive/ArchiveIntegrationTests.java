@@ -191,6 +191,59 @@ class ArchiveIntegrationTests {
         assertThat(empty.<List<String>>json("$.violations[*].item")).containsExactly("entries");
     }
 
+    @Test
+    void aClassifiedProjectRegistersItsArchivesByOfflineReferenceOnly() {
+        Map<String, Object> proposal = Api.proposal(Api.unique("涉密档案"));
+        proposal.put("classified", true);
+        proposal.put("inProvincialPlan", false);
+        proposal.put("simpleOrEquipmentOnly", true);
+        String project = api.as("rst").post("projects", proposal).text("$.id");
+        assertThat(api.as("szsj").post("projects/" + project + "/construction-mode",
+                Map.of("mode", "SELF_BUILT", "exception", "CLASSIFIED", "justification", "涉密项目，自行建设")).status())
+                .isEqualTo(200);
+        Response filed = api.as("rst").post("projects/" + project + "/submissions/offline",
+                Map.of("stage", "FEASIBILITY_STUDY", "offlineReference", "机要载体 JM-ARC-1"));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("outcome", "APPROVED");
+        decision.put("approvedInvestment", 11_800_000);
+        decision.put("constructionPeriodMonths", 12);
+        decision.put("sharingOpinion", "涉密信息不予共享。");
+        decision.put("opinion", "经线下专家评审，同意。");
+        assertThat(api.as("szsj").post("submissions/" + filed.text("$.id") + "/decision", decision).status()).isEqualTo(201);
+        ApprovedProjects.startConstruction(api, "rst", project, today());
+
+        Map<String, Object> offline = entry("AR-IMPLEMENTATION", null, "分级保护测评意见");
+        offline.put("offlineReference", "机要载体 JM-ARC-7");
+        offline.put("carrier", "PAPER");
+        Response registered = api.as("rst").post("projects/" + project + "/archive-entries", offline);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String document = registered.text("$.documentId");
+        Response stored = api.as("rst").get("documents/" + document);
+        assertThat(stored.text("$.offlineReference")).isEqualTo("机要载体 JM-ARC-7");
+        assertThat((Object) stored.json("$.sm3")).isNull();
+
+        Map<String, Object> both = entry("AR-IMPLEMENTATION", document, "分级保护测评意见");
+        both.put("offlineReference", "JM-ARC-8");
+        assertThat(api.as("rst").post("projects/" + project + "/archive-entries", both).status()).isEqualTo(400);
+        assertThat(api.as("rst").post("projects/" + project + "/archive-acceptance/application", Map.of()).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void theRulesAndTheApiDocumentationNameArchivesAndPerformanceReports() {
+        Response rules = api.as("rst").get("rules");
+        assertThat(rules.<List<String>>json("$[?(@.id == 'ART-24')].article")).containsExactly("第二十四条");
+        assertThat(rules.<List<Object>>json("$[?(@.id == 'ART-20')].parameters.performanceReportMinConstructionMonths"))
+                .containsExactly(12);
+        assertThat(rules.<List<String>>json("$[?(@.id == 'ART-20')].parameters.performanceReportDue"))
+                .containsExactly("--12-31");
+        String docs = api.as("rst").get("/v3/api-docs").body();
+        assertThat(docs).contains("/api/v1/projects/{id}/archive-entries", "/api/v1/projects/{id}/archive-acceptance",
+                "/api/v1/projects/{id}/archive-acceptance/application", "/api/v1/projects/{id}/performance-reports",
+                "/api/v1/performance-reports/{id}/acceptance", "/api/v1/performance-reports/{id}/submit");
+    }
+
     static Map<String, Object> entry(String category, String documentId, String title) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("categoryCode", category);
