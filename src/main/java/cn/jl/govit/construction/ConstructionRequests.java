@@ -61,6 +61,12 @@ public final class ConstructionRequests {
         }
     }
 
+    @Schema(description = "The result of a procurement recorded before it was awarded")
+    public record Award(
+            @NotBlank @Size(max = 200) String supplier,
+            @NotNull LocalDate awardedOn) {
+    }
+
     @Schema(description = "A contract of the project; its amount counts against the approved estimate (Art. 21)")
     public record NewContract(
             @NotBlank @Size(max = 200) String contractor,

@@ -128,8 +128,11 @@ public class Contracts {
             share = total.divide(estimate, 4, RoundingMode.DOWN);
             if (total.signum() > 0) {
                 // The warning as the policy gives it for a contract that brought the total where it is now.
-                warnings.addAll(new ContractBudgetPolicy(policy.contractWarningShare())
-                        .assess(estimate, BigDecimal.ZERO, total).warnings());
+                ContractBudgetPolicy.Assessment now = new ContractBudgetPolicy(policy.contractWarningShare())
+                        .assess(estimate, BigDecimal.ZERO, total);
+                warnings.addAll(now.warnings());
+                // Above the estimate only if a later approval lowered it: shown, since no contract is undone.
+                warnings.addAll(now.refusals());
             }
         }
         return new Budget(total, estimate, share, policy.contractWarningShare(), warnings);

@@ -106,6 +106,37 @@ public class Procurements {
         return find(id);
     }
 
+    /**
+     * Records the award of a procurement recorded before it: {@code 404}, {@code 403}, {@code 400} for a date in
+     * the future or before the announcement or a procurement already awarded, {@code 422} ART-22/14.
+     */
+    @Transactional
+    public Procurement award(UUID projectId, UUID procurementId, ConstructionRequests.Award request) {
+        Project project = guard.unit(projectId);
+        Procurement procurement = find(procurementId);
+        if (!procurement.projectId().equals(projectId)) {
+            throw new RecordNotFoundException("Procurement", procurementId);
+        }
+        guard.notFuture("awardedOn", request.awardedOn());
+        if (procurement.awardedOn() != null) {
+            throw new InvalidInputException("awardedOn", "construction.procurement.already-awarded",
+                    procurement.awardedOn().toString());
+        }
+        if (request.awardedOn().isBefore(procurement.announcedOn())) {
+            throw new InvalidInputException("awardedOn", "construction.date.before-announcement",
+                    request.awardedOn().toString(), procurement.announcedOn().toString());
+        }
+        ConstructionGuard.requireOpen(project);
+        jdbc.sql("""
+                UPDATE construction_procurement SET supplier = :supplier, awarded_on = :awarded, version = version + 1
+                WHERE id = :id AND awarded_on IS NULL""")
+                .param("supplier", request.supplier().strip()).param("awarded", request.awardedOn())
+                .param("id", procurementId).update();
+        audit.record("PROCUREMENT_AWARDED", "Procurement", procurementId.toString(), projectId,
+                project.code() + " " + procurement.subject() + " awarded " + request.awardedOn());
+        return find(procurementId);
+    }
+
     /** The project's procurements, latest announcement first ({@code 404} outside scope). */
     @Transactional(readOnly = true)
     public PageOf<Procurement> page(UUID projectId, int page, int size) {

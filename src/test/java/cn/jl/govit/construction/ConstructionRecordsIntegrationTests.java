@@ -92,6 +92,20 @@ class ConstructionRecordsIntegrationTests {
         body.remove("documentIds");
         body.put("offlineReference", "JM-1");
         assertThat(api.as("rst").post("projects/" + project + "/procurements", body).status()).isEqualTo(400);
+
+        String award = "projects/" + project + "/procurements/" + recorded.text("$.id") + "/award";
+        assertThat(api.as("rst").post(award, Map.of("supplier", "乙公司", "awardedOn", today().plusDays(1).toString()))
+                .status()).isEqualTo(400);
+        assertThat(api.as("czt").post(award, Map.of("supplier", "乙公司", "awardedOn", today().toString())).status())
+                .isEqualTo(403);
+        Response awarded = api.as("rst").post(award, Map.of("supplier", "乙公司", "awardedOn", today().toString()));
+        assertThat(awarded.status()).as(awarded.toString()).isEqualTo(200);
+        assertThat(awarded.text("$.supplier")).isEqualTo("乙公司");
+        assertThat(awarded.text("$.awardedOn")).isEqualTo(today().toString());
+        assertThat(api.as("rst").post(award, Map.of("supplier", "丙公司", "awardedOn", today().toString())).status())
+                .isEqualTo(400);
+        assertThat(api.as("rst").post("projects/" + other + "/procurements/" + recorded.text("$.id") + "/award",
+                Map.of("supplier", "丙公司", "awardedOn", today().toString())).status()).isEqualTo(404);
     }
 
     @Test

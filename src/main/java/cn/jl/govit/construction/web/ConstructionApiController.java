@@ -144,6 +144,15 @@ class ConstructionApiController {
                 .body(procurement);
     }
 
+    @PostMapping("/procurements/{procurementId}/award")
+    @Operation(summary = "The construction unit records the award of a procurement recorded before it")
+    Procurement award(@PathVariable UUID id, @PathVariable UUID procurementId,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ConstructionRequests.Award.class)))
+            JsonBody<ConstructionRequests.Award> body) {
+        unit(id);
+        return procurements.award(id, procurementId, validator.valid(body));
+    }
+
     @GetMapping("/procurements")
     @Operation(summary = "The project's procurements, latest first")
     PageOf<Procurement> procurements(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,

@@ -186,6 +186,16 @@ class ConstructionPagesController {
                         params.get("offlineReference")))));
     }
 
+    @PostMapping("/procurements/{procurementId}/award")
+    String award(@PathVariable String id, @PathVariable String procurementId, @RequestParam Map<String, String> params,
+            Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        UUID projectId = unit(id);
+        UUID procurement = RecordNotFoundException.idOf("Procurement", procurementId);
+        return act(projectId, "procurements", params, model, locale, redirect, response, () -> procurements.award(projectId,
+                procurement, validator.valid(new ConstructionRequests.Award(params.get("awardSupplier"),
+                        date("awardedOn", params.get("awardedOn"))))));
+    }
+
     @PostMapping("/contracts")
     String contract(@PathVariable String id, @RequestParam Map<String, String> params, Model model, Locale locale,
             RedirectAttributes redirect, HttpServletResponse response) {
