@@ -143,8 +143,9 @@ public class Submissions {
             throw new RuleViolationException(Violation.of("ART-9", "stage", "violation.ART-9.reapproval-not-approved",
                     new MessageKey("enum.Stage." + stage.name())));
         }
-        SubmissionContent content = repository.find(projectId, stage).map(Submission::content)
-                .orElse(SubmissionContent.empty());
+        // the revision starts from the content approved; a classified project's content stays offline (Art. 8)
+        SubmissionContent content = project.facts().classified() ? SubmissionContent.empty()
+                : repository.find(projectId, stage).map(Submission::content).orElse(SubmissionContent.empty());
         Submission submission = Submission.prepareReapproval(UUID.randomUUID(), projectId, stage, content,
                 changeRequestId, users.current().username(), clock.instant());
         repository.insert(submission);
@@ -357,7 +358,8 @@ public class Submissions {
 
     /**
      * The construction unit of a classified project files a stage offline (Art. 8): the platform records the carrier
-     * reference, the project accepts the stage (Art. 7, 9), and the authority decides on the offline material.
+     * reference, the project accepts the stage (Art. 7, 9), and the authority decides on the offline material. An
+     * open re-approval of the stage after a change (Art. 23) is filed the same way, the project's path unmoved.
      */
     @Transactional
     public Submission fileOffline(UUID projectId, Stage stage, String offlineReference) {
@@ -371,13 +373,21 @@ public class Submissions {
         if (!project.facts().classified()) {
             throw new RuleViolationException(Violation.of("ART-8", "offlineReference", "violation.ART-8.not-classified-offline"));
         }
-        Submission submission = repository.find(projectId, stage).orElse(null);
+        // a re-approval after a change (Art. 23) of a classified project is filed offline like its first approval
+        Submission submission = repository.findByProject(projectId).stream()
+                .filter(s -> s.isReapproval() && s.stage() == stage && s.status().editable()).findFirst()
+                .or(() -> repository.find(projectId, stage)).orElse(null);
         boolean created = submission == null;
         if (created) {
             submission = Submission.prepare(UUID.randomUUID(), projectId, stage, SubmissionContent.empty(),
                     users.current().username(), clock.instant());
         }
-        projects.submitStage(projectId, stage);
+        if (submission.isReapproval()) {
+            RuleViolationException.throwIfAny(project.constructionRecordsRefused());
+        }
+        else {
+            projects.submitStage(projectId, stage);
+        }
         submission.fileOffline(clock.instant());
         Submission saved;
         if (created) {

@@ -287,6 +287,38 @@ class ChangeApiIntegrationTests {
     }
 
     @Test
+    void aClassifiedProjectFilesItsReapprovalOffline() {
+        Map<String, Object> proposal = ApprovedProjects.simpleProposal(Api.unique("涉密系统变更"), 10_000_000, 12);
+        proposal.put("classified", true);
+        String project = api.as("rst").post("projects", proposal).text("$.id");
+        assertThat(api.as("szsj").post("projects/" + project + "/construction-mode",
+                Map.of("mode", "SELF_BUILT", "exception", "CLASSIFIED", "justification", "涉密项目，自行建设")).status())
+                .isEqualTo(200);
+        Response first = api.as("rst").post("projects/" + project + "/submissions/offline",
+                Map.of("stage", "FEASIBILITY_STUDY", "offlineReference", "机要载体 JM-CHG-1"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(api.as("szsj").post("submissions/" + first.text("$.id") + "/decision", decision("APPROVED", 10_000_000))
+                .status()).isEqualTo(201);
+        ApprovedProjects.startConstruction(api, "rst", project, LocalDate.now(Projects.ZONE));
+
+        Response filed = api.as("rst").post("projects/" + project + "/change-requests",
+                change(3_000_000, 10_000_000, true, "TECHNICAL_OPTIMIZATION"));
+        assertThat(filed.text("$.route")).isEqualTo("REAPPROVAL");
+        String submission = filed.text("$.submissionId");
+        Response offline = api.as("rst").post("projects/" + project + "/submissions/offline",
+                Map.of("stage", "FEASIBILITY_STUDY", "offlineReference", "机要载体 JM-CHG-2"));
+        assertThat(offline.status()).as(offline.toString()).isEqualTo(201);
+        assertThat(offline.text("$.id")).isEqualTo(submission);
+        assertThat(offline.text("$.status")).isEqualTo("SUBMITTED");
+
+        assertThat(api.as("szsj").post("submissions/" + submission + "/decision", decision("APPROVED", 10_000_000))
+                .status()).isEqualTo(201);
+        assertThat(api.as("rst").get("change-requests/" + filed.text("$.id")).text("$.status")).isEqualTo("APPROVED");
+        assertThat(api.as("rst").get("projects/" + project + "/baselines").<List<String>>json("$[*].kind"))
+                .containsExactly("APPROVAL", "REAPPROVAL");
+    }
+
+    @Test
     void theRulesAreRegisteredWithTheirParametersAndTheApiIsPublished() {
         Response rules = api.as("rst").get("rules");
         assertThat(rules.<List<String>>json("$[*].id")).contains("ART-23", "ART-23-1", "ART-23-2", "ART-23-3");
