@@ -103,6 +103,11 @@ class ConstructionBrowserTests {
             assertThat(browser.findElements(By.cssSelector("[data-testid=delay-flag]"))).isNotEmpty();
             assertThat(browser.findElements(By.cssSelector("[data-testid=budget-warning]"))).hasSize(1);
             chromium.screenshot("construction-unit");
+            browser.get(url("/projects/" + project + "/construction?lang=en"));
+            chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=milestones]")));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Construction");
+            chromium.screenshot("construction-unit-en");
+            browser.get(url("/projects/" + project + "/construction?lang=zh-CN"));
             logout();
 
             login("szsj");
