@@ -29,6 +29,7 @@ import cn.jl.govit.archive.Carrier;
 import cn.jl.govit.archive.Retention;
 import cn.jl.govit.document.Documents;
 import cn.jl.govit.document.StoredDocument;
+import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.CitationMessages;
@@ -53,9 +54,11 @@ class ArchivePagesController {
     private final Documents documents;
     private final CitationMessages citations;
     private final MessageSource messages;
+    private final Organizations organizations;
 
     ArchivePagesController(ArchiveEntries entries, ArchiveAcceptances acceptances, Projects projects,
-            Documents documents, CitationMessages citations, MessageSource messages) {
+            Documents documents, CitationMessages citations, MessageSource messages, Organizations organizations) {
+        this.organizations = organizations;
         this.entries = entries;
         this.acceptances = acceptances;
         this.projects = projects;
@@ -182,8 +185,13 @@ class ArchivePagesController {
 
     /** The Archives Bureau's queue: applications awaiting its acceptance, oldest first. */
     @GetMapping("/archives/applications")
-    String applications(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("list", acceptances.pending(Paging.of(page, Paging.DEFAULT_SIZE)));
+    String applications(@RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        PageOf<ArchiveAcceptances.Pending> list = acceptances.pending(Paging.of(page, Paging.DEFAULT_SIZE));
+        Map<String, String> units = new LinkedHashMap<>();
+        list.content().forEach(p -> units.computeIfAbsent(p.project().leadOrganizationCode(),
+                code -> organizations.find(code).map(o -> o.name(locale)).orElse(code)));
+        model.addAttribute("list", list);
+        model.addAttribute("units", units);
         return "archive/applications";
     }
 
