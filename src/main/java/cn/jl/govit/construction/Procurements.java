@@ -127,11 +127,15 @@ public class Procurements {
                     request.awardedOn().toString(), procurement.announcedOn().toString());
         }
         ConstructionGuard.requireOpen(project);
-        jdbc.sql("""
+        int rows = jdbc.sql("""
                 UPDATE construction_procurement SET supplier = :supplier, awarded_on = :awarded, version = version + 1
                 WHERE id = :id AND awarded_on IS NULL""")
                 .param("supplier", request.supplier().strip()).param("awarded", request.awardedOn())
                 .param("id", procurementId).update();
+        if (rows == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("procurement " + procurementId
+                    + " was awarded meanwhile");
+        }
         audit.record("PROCUREMENT_AWARDED", "Procurement", procurementId.toString(), projectId,
                 project.code() + " " + procurement.subject() + " awarded " + request.awardedOn());
         return find(procurementId);
