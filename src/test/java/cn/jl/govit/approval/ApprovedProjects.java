@@ -52,7 +52,7 @@ public final class ApprovedProjects {
         assertThat(prepared.status()).as(prepared.toString()).isEqualTo(201);
         Response filed = api.as(department).post("submissions/" + prepared.text("$.id") + "/submit", Map.of());
         assertThat(filed.status()).as(filed.toString()).isEqualTo(200);
-        String authority = "DRC".equals(created.text("$.approvalAuthority")) ? "fgw" : "szsj";
+        String authority = "DEVELOPMENT_REFORM".equals(created.text("$.approvalAuthority")) ? "fgw" : "szsj";
         Map<String, Object> decision = new LinkedHashMap<>();
         decision.put("outcome", "APPROVED");
         decision.put("approvedInvestment", approvedInvestment);
