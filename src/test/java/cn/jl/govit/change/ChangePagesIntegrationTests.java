@@ -83,6 +83,9 @@ class ChangePagesIntegrationTests {
         assertThat(list).contains("data-number=\"1\"", "data-status=\"FILED\"", "data-baseline=\"2\"",
                 "data-testid=\"comparison\"", "data-field=\"adjustmentsInForce\"").doesNotContain("data-testid=\"acknowledge\"");
 
+        String english = body(perform("rst", get(page + "?lang=en")));
+        assertThat(english).contains("Assess and request a change", "Baselines", "Filed").doesNotContain("??");
+
         assertThat(perform("wjw", get(page)).getResponse().getStatus()).isEqualTo(404);
         assertThat(perform("szsj", form(post(page), "1", "10000000", "true", "TECHNICAL_OPTIMIZATION", "x"))
                 .getResponse().getStatus()).isEqualTo(403);
@@ -118,6 +121,8 @@ class ChangePagesIntegrationTests {
         assertThat(body(perform("rst", get("/projects/" + reapproved + "/changes"))))
                 .contains("data-testid=\"reapproval-submission\"", "data-status=\"IN_REAPPROVAL\"");
         assertThat(body(perform("rst", get("/submissions/" + submission)))).contains("data-testid=\"reapproval\"");
+        assertThat(body(perform("szsj", get("/submissions/" + submission + "/decision"))))
+                .contains("data-testid=\"reapproval\"", "第二十三条");
         assertThat(body(perform("rst", get("/projects/" + reapproved + "/submissions"))))
                 .contains("data-testid=\"reapproval-badge\"");
 
