@@ -146,8 +146,10 @@ public class ObligationScans {
         return soon.size();
     }
 
+    /** An obligation with a fixed subject (the one initial acceptance) is named without it. */
     private static Notice notice(String key, Obligation o, Project project, String dedupKey) {
-        return Notice.of(key, "/projects/" + o.projectId() + "/obligations", o.projectId(), dedupKey,
+        String text = ConstructionDeadlines.INITIAL_ACCEPTANCE_SUBJECT.equals(o.subject()) ? key + ".no-subject" : key;
+        return Notice.of(text, "/projects/" + o.projectId() + "/obligations", o.projectId(), dedupKey,
                 "#enum.ObligationType." + o.type().name(), o.subject(), o.dueDate().toString(), project.code(),
                 project.name(), o.rule());
     }

@@ -48,6 +48,12 @@ class ObligationIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     Api api;
 
     @BeforeEach
@@ -81,8 +87,10 @@ class ObligationIntegrationTests {
                 .param("a", action).param("p", UUID.fromString(project)).query(Long.class).single();
     }
 
+    /** The obligation notices a user received about a project (other modules notify about it too). */
     private long notifications(String user, String project) {
-        return jdbc.sql("SELECT count(*) FROM notification WHERE recipient = :u AND project_id = :p")
+        return jdbc.sql("SELECT count(*) FROM notification WHERE recipient = :u AND project_id = :p "
+                        + "AND message_key LIKE 'obligation.notice.%'")
                 .param("u", user).param("p", UUID.fromString(project)).query(Long.class).single();
     }
 
@@ -162,7 +170,7 @@ class ObligationIntegrationTests {
         assertThat(notifications("szsj", project)).as("the approval authority").isEqualTo(1);
         assertThat(notifications("jyt", project)).isZero();
         Response inbox = api.as("rst").get("me/notifications?size=200");
-        assertThat(inbox.<List<String>>json("$.content[?(@.projectId == '" + project + "')].link"))
+        assertThat(inbox.<List<String>>json("$.content[?(@.projectId == '" + project + "' && @.messageKey =~ /obligation.*/)].link"))
                 .containsExactly("/projects/" + project + "/obligations");
 
         Response second = api.as("admin").post("obligations/scan", Map.of());
@@ -239,5 +247,32 @@ class ObligationIntegrationTests {
         assertThat(api.as("rst").get("obligations?status=LATE").status()).isEqualTo(400);
         assertThat(api.as("rst").get("obligations?size=0").status()).isEqualTo(400);
         assertThat(api.as("rst").get("obligations?size=1000").<Integer>json("$.size")).isEqualTo(200);
+    }
+
+    private org.springframework.mock.web.MockHttpServletResponse page(String username, String path) throws Exception {
+        return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build()
+                .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(users.loadUserByUsername(username))))
+                .andReturn().getResponse();
+    }
+
+    @Test
+    void thePagesAreScopedLikeTheApi() throws Exception {
+        today("2031-04-02");
+        String project = startedToday(13);
+
+        var own = page("rst", "/projects/" + project + "/obligations");
+        assertThat(own.getStatus()).isEqualTo(200);
+        assertThat(own.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("年度绩效评价报告", "2031-12-31", "初步验收", "2032-05-02", "第二十六条");
+        assertThat(page("jyt", "/projects/" + project + "/obligations").getStatus()).isEqualTo(404);
+        assertThat(page("rst", "/projects/not-an-id/obligations").getStatus()).isEqualTo(404);
+        assertThat(page("jyt", "/obligations").getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain(project);
+        var all = page("sjt", "/obligations?status=OPEN&page=0");
+        assertThat(all.getStatus()).isEqualTo(200);
+        assertThat(page("rst", "/obligations?status=NONSENSE").getStatus()).as("an unknown filter shows all").isEqualTo(200);
     }
 }

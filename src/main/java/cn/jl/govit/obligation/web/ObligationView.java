@@ -34,9 +34,4 @@ record ObligationView(UUID id, UUID projectId, String projectCode, String projec
                 o.windowStart(), o.rule(), Articles.chinese(o.rule()), o.statusOn(today), o.metOn(),
                 o.responsibleOrganizationCode(), java.time.temporal.ChronoUnit.DAYS.between(today, o.dueDate()));
     }
-
-    /** Whether the obligation still asks something and its due date has passed. */
-    public boolean overdue() {
-        return status == ObligationStatus.OVERDUE;
-    }
 }
