@@ -19,7 +19,8 @@ public record Notice(String messageKey, List<String> args, String link, UUID pro
     public Notice {
         Objects.requireNonNull(messageKey, "messageKey");
         args = args == null ? List.of() : List.copyOf(args);
-        if (link != null && !link.startsWith("/")) {
+        // the to-do list redirects to the link: only a path of this application, never another host ("//host")
+        if (link != null && (!link.startsWith("/") || link.startsWith("//") || link.contains("\\"))) {
             throw new IllegalArgumentException("a notice links to a path of this application");
         }
     }

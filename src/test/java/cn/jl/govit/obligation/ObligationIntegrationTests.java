@@ -275,4 +275,14 @@ class ObligationIntegrationTests {
         assertThat(all.getStatus()).isEqualTo(200);
         assertThat(page("rst", "/obligations?status=NONSENSE").getStatus()).as("an unknown filter shows all").isEqualTo(200);
     }
+
+    @Test
+    void theEndpointsArePublishedInTheOpenApiDocument() {
+        Response docs = api.anonymous().get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.<Map<String, Object>>json("$.paths")).containsKeys("/api/v1/projects/{id}/obligations",
+                "/api/v1/obligations", "/api/v1/obligations/scan", "/api/v1/me/notifications",
+                "/api/v1/me/notifications/{id}/read", "/api/v1/me/notifications/read");
+    }
 }
