@@ -91,6 +91,8 @@ public class ObligationScans {
             int reminded = remind(day);
             jdbc.sql("UPDATE obligation_scan SET marked_overdue = :o, reminded = :r WHERE day = :day")
                     .param("o", overdue).param("r", reminded).param("day", day).update();
+            audit.record("OBLIGATION_SCAN", "ObligationScan", day.toString(), null,
+                    day + " on " + node + ": " + overdue + " marked overdue, " + reminded + " reminded");
             return Optional.of(new int[] {overdue, reminded});
         });
         if (work.isEmpty()) {

@@ -217,6 +217,8 @@ class ObligationIntegrationTests {
         assertThat(notifications("rst", project)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM obligation_scan WHERE day = :d AND finished_at IS NOT NULL")
                 .param("d", day).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'OBLIGATION_SCAN' AND entity_id = :d")
+                .param("d", day.toString()).query(Long.class).single()).as("one audited scan").isEqualTo(1);
     }
 
     private ScanReport scanAfter(CyclicBarrier start, LocalDate day) {
