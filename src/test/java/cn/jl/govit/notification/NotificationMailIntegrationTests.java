@@ -52,6 +52,9 @@ class NotificationMailIntegrationTests {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -138,5 +141,30 @@ class NotificationMailIntegrationTests {
         assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
         assertThat(removed.<String>json("$.email")).isNull();
         assertThat(api.as("rst").get("users/" + name).status()).isEqualTo(403);
+    }
+
+    private long mailerPublications(UUID notification, boolean completed) {
+        return jdbc.sql("SELECT count(*) FROM event_publication WHERE listener_id LIKE '%NotificationMailer%' "
+                        + "AND serialized_event LIKE :id AND (completion_date IS NOT NULL) = :completed")
+                .param("id", "%" + notification + "%").param("completed", completed).query(Long.class).single();
+    }
+
+    @Test
+    void theApplicationsMailerRunsOnceTheSendingTransactionCommittedAndNeverAfterARollback() throws Exception {
+        UUID committed = notifyCzt().get(0);
+        for (int i = 0; i < 50 && mailerPublications(committed, true) == 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(mailerPublications(committed, true)).as("the mailer ran after the commit and finished").isEqualTo(1);
+
+        UUID[] rolledBack = new UUID[1];
+        tx.executeWithoutResult(s -> {
+            rolledBack[0] = notifications.notifyMembers("CZT", Role.FINANCE_OFFICER,
+                    NotificationIntegrationTests.notice("mail:" + UUID.randomUUID())).get(0).id();
+            s.setRollbackOnly();
+        });
+        assertThat(notifications.find(rolledBack[0])).isEmpty();
+        assertThat(mailerPublications(rolledBack[0], true) + mailerPublications(rolledBack[0], false))
+                .as("no mail for a notice that was rolled back").isZero();
     }
 }
