@@ -127,11 +127,7 @@ class ConstructionPhaseBrowserTests {
     }
 
     private void login(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=current-user]")));
+        chromium.signIn(url("/login"), username, Api.DEMO_PASSWORD);
     }
 
     private String url(String path) {

@@ -135,16 +135,11 @@ class PerformanceAndArchiveBrowserTests {
     }
 
     private void login(String username) {
-        browser.get(url("/login?lang=zh-CN"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=current-user]")));
+        chromium.signIn(url("/login?lang=zh-CN"), username, Api.DEMO_PASSWORD);
     }
 
     private void logout() {
-        chromium.click(By.cssSelector("form[action='/logout'] button[type=submit]"));
-        chromium.waitFor().until(ExpectedConditions.urlContains("/login"));
+        chromium.signOut();
     }
 
     private String url(String path) {

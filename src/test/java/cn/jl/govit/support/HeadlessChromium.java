@@ -14,6 +14,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -60,6 +61,21 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Clicks by script, so that a sticky bar over the element at 1366×768 cannot intercept the click. */
     public void click(By by) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].click()", driver.findElement(by));
+    }
+
+    /** Signs in through the login form at {@code loginUrl} and waits for the signed-in page. */
+    public void signIn(String loginUrl, String username, String password) {
+        driver.get(loginUrl);
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=current-user]")));
+    }
+
+    /** Signs out through the navigation bar's form and waits for the login page. */
+    public void signOut() {
+        click(By.cssSelector("form[action='/logout'] button[type=submit]"));
+        waitFor().until(ExpectedConditions.urlContains("/login"));
     }
 
     public void screenshot(String name) throws IOException {

@@ -11,8 +11,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -42,10 +40,10 @@ import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectStatus;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.CitationMessages;
+import cn.jl.govit.rulebook.FormRefusals;
 import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.RecordNotFoundException;
 import cn.jl.govit.rulebook.RequestValidator;
-import cn.jl.govit.rulebook.RuleViolationException;
 
 /**
  * The construction page of a project: the overview everyone who sees the project reads, the construction unit's
@@ -71,12 +69,12 @@ class ConstructionPagesController {
     private final Documents documents;
     private final RequestValidator validator;
     private final CitationMessages citations;
-    private final MessageSource messages;
+    private final FormRefusals refusals;
 
     ConstructionPagesController(Projects projects, ProjectParties parties, Procurements procurements,
             Contracts contracts, ProgressReports reports, Milestones milestones, Incidents incidents, DelayFlags flags,
-            RectificationOrders orders, Documents documents, RequestValidator validator, CitationMessages citations,
-            MessageSource messages) {
+            RectificationOrders orders, Documents documents, RequestValidator validator, CitationMessages citations, FormRefusals refusals) {
+        this.refusals = refusals;
         this.projects = projects;
         this.parties = parties;
         this.procurements = procurements;
@@ -89,7 +87,6 @@ class ConstructionPagesController {
         this.documents = documents;
         this.validator = validator;
         this.citations = citations;
-        this.messages = messages;
     }
 
     @GetMapping
@@ -322,29 +319,9 @@ class ConstructionPagesController {
     /** Runs the action; on success back to the page at the form's section, else the page with the refusal. */
     private String act(UUID projectId, String section, Map<String, String> form, Model model, Locale locale,
             RedirectAttributes redirect, HttpServletResponse response, Supplier<Object> action) {
-        try {
-            action.get();
+        if (refusals.attempt(model, locale, response, FieldMessage::new, action)) {
             redirect.addFlashAttribute("done", section);
             return "redirect:/projects/" + projectId + "/construction#" + section;
-        }
-        catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors().stream()
-                    .map(f -> new FieldMessage(f.field(), citations.text(f.messageKey(), locale, f.args().toArray())))
-                    .toList());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        catch (RequestValidator.InvalidRequestException e) {
-            model.addAttribute("errors", e.result().getFieldErrors().stream()
-                    .map(f -> new FieldMessage(f.getField(), messages.getMessage(f, locale))).toList());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        catch (RuleViolationException e) {
-            model.addAttribute("violations", e.violations().stream().map(v -> citations.view(v, locale)).toList());
-            response.setStatus(422);
-        }
-        catch (OptimisticLockingFailureException e) {
-            model.addAttribute("conflict", true);
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         return page(projectId, model, locale, form, section, 0, 0, 0);
     }

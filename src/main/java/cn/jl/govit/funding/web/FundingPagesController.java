@@ -11,8 +11,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +29,11 @@ import cn.jl.govit.project.FundingLine;
 import cn.jl.govit.project.FundingSource;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.Projects;
-import cn.jl.govit.rulebook.CitationMessages;
+import cn.jl.govit.rulebook.FormRefusals;
 import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.RecordNotFoundException;
 import cn.jl.govit.rulebook.RequestValidator;
-import cn.jl.govit.rulebook.RuleViolationException;
 
 /**
  * The funds page of a project (Art. 21, 25): the investment funnel as a bar chart and the tables of plans,
@@ -54,17 +51,14 @@ class FundingPagesController {
     private final Funds funds;
     private final Projects projects;
     private final RequestValidator validator;
-    private final CitationMessages citations;
-    private final MessageSource messages;
+    private final FormRefusals refusals;
 
-    FundingPagesController(FundPlans plans, Funds funds, Projects projects, RequestValidator validator,
-            CitationMessages citations, MessageSource messages) {
+    FundingPagesController(FundPlans plans, Funds funds, Projects projects, RequestValidator validator, FormRefusals refusals) {
+        this.refusals = refusals;
         this.plans = plans;
         this.funds = funds;
         this.projects = projects;
         this.validator = validator;
-        this.citations = citations;
-        this.messages = messages;
     }
 
     @GetMapping("/projects/{id}/funds")
@@ -197,30 +191,9 @@ class FundingPagesController {
      */
     private String act(UUID projectId, String form, Model model, Locale locale, HttpServletResponse response,
             RedirectAttributes redirect, Supplier<Object> action) {
-        try {
-            action.get();
+        if (refusals.attempt(model, locale, response, FieldMessage::new, action)) {
             redirect.addFlashAttribute("saved", form);
             return "redirect:/projects/" + projectId + "/funds#" + form;
-        }
-        catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors().stream()
-                    .map(f -> new FieldMessage(f.field(), citations.text(f.messageKey(), locale, f.args().toArray())))
-                    .toList());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        catch (RequestValidator.InvalidRequestException e) {
-            model.addAttribute("errors", e.result().getFieldErrors().stream()
-                    .map(f -> new FieldMessage(f.getField(), messages.getMessage(f, locale)))
-                    .toList());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        catch (RuleViolationException e) {
-            model.addAttribute("violations", e.violations().stream().map(v -> citations.view(v, locale)).toList());
-            response.setStatus(422);
-        }
-        catch (OptimisticLockingFailureException e) {
-            model.addAttribute("conflict", true);
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         model.addAttribute("failedForm", form);
         model.addAttribute("canonicalUrl", "/projects/" + projectId + "/funds");

@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -38,10 +36,10 @@ import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectCategory;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.CitationMessages;
+import cn.jl.govit.rulebook.FormRefusals;
 import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.RecordNotFoundException;
 import cn.jl.govit.rulebook.RequestValidator;
-import cn.jl.govit.rulebook.RuleViolationException;
 
 /**
  * The planning pages: a department's demands and the form to file one in the open call; the Digital
@@ -62,12 +60,13 @@ class PlanningPagesController {
     private final Organizations organizations;
     private final CurrentUsers users;
     private final CitationMessages citations;
-    private final MessageSource messages;
+    private final FormRefusals refusals;
     private final RequestValidator validator;
 
     PlanningPagesController(ConstructionPlans plans, Demands demands, Responsibilities responsibilities, Projects projects,
-            Organizations organizations, CurrentUsers users, CitationMessages citations, MessageSource messages,
-            RequestValidator validator) {
+            Organizations organizations, CurrentUsers users, CitationMessages citations,
+            RequestValidator validator, FormRefusals refusals) {
+        this.refusals = refusals;
         this.plans = plans;
         this.demands = demands;
         this.responsibilities = responsibilities;
@@ -75,7 +74,6 @@ class PlanningPagesController {
         this.organizations = organizations;
         this.users = users;
         this.citations = citations;
-        this.messages = messages;
         this.validator = validator;
     }
 
@@ -422,31 +420,7 @@ class PlanningPagesController {
      * conflict ({@code 409}) into the model and answers {@code false}.
      */
     private boolean attempt(Model model, Locale locale, HttpServletResponse response, Supplier<Object> action) {
-        try {
-            action.get();
-            return true;
-        }
-        catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors().stream()
-                    .map(f -> new FieldMessage(f.field(), citations.text(f.messageKey(), locale, f.args().toArray())))
-                    .toList());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        catch (RequestValidator.InvalidRequestException e) {
-            model.addAttribute("errors", e.result().getFieldErrors().stream()
-                    .map(f -> new FieldMessage(f.getField(), messages.getMessage(f, locale)))
-                    .toList());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        catch (RuleViolationException e) {
-            model.addAttribute("violations", e.violations().stream().map(v -> citations.view(v, locale)).toList());
-            response.setStatus(422);
-        }
-        catch (OptimisticLockingFailureException e) {
-            model.addAttribute("conflict", true);
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-        }
-        return false;
+        return refusals.attempt(model, locale, response, FieldMessage::new, action);
     }
 
     /** A field error as the pages show it: the field's label key is {@code planning.field.<field>}. */
