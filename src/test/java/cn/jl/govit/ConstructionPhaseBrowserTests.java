@@ -76,6 +76,12 @@ class ConstructionPhaseBrowserTests {
         assertThat(((Number) api.as("rst").get("projects/" + project + "/contract-budget").json("$.contractedTotal"))
                 .longValue()).isEqualTo(9_000_000L);
 
+        // the project page loads planned against actual from the construction module
+        browser.get(url("/projects/" + project));
+        chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=construction-summary]")));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=summary-milestones]")).isDisplayed()).isTrue();
+        chromium.screenshot("phase-project-page");
+
         // 3. draft, fill and submit the annual performance report of the year that is due
         browser.get(url("/projects/" + project + "/performance-reports"));
         chromium.click(By.cssSelector("[data-testid=draft] button[type=submit]"));

@@ -79,7 +79,11 @@ class ConstructionStartIntegrationTests {
         assertThat(again.text("$.violations[0].article")).isEqualTo("第十四条");
 
         assertThat(page("rst", "/projects/" + project)).contains("data-testid=\"construction-started-on\"",
-                "data-testid=\"planned-completion\"", today().plusMonths(13).toString(), "data-testid=\"project-construction\"");
+                "data-testid=\"planned-completion\"", today().plusMonths(13).toString(), "data-testid=\"project-construction\"",
+                "data-testid=\"construction-summary-slot\"");
+        assertThat(page("rst", "/projects/" + project + "/construction/summary"))
+                .contains("data-testid=\"construction-summary\"", "data-testid=\"summary-milestones\"").doesNotContain("??");
+        assertThat(page("jyt", "/projects/" + project + "/construction/summary")).doesNotContain("construction-summary");
 
         assertThat(api.as("rst").get("audit-events?projectId=" + project).<List<String>>json("$.content[*].action"))
                 .contains("CONSTRUCTION_STARTED");

@@ -97,6 +97,21 @@ class ConstructionPagesController {
                 procurementPage, reportPage);
     }
 
+    /**
+     * Planned against actual for the project page, which loads it by htmx (the project module knows no construction
+     * records): the latest progress report, the share of the period elapsed, open delay flags and the milestones.
+     */
+    @GetMapping("/summary")
+    String summary(@PathVariable String id, Model model) {
+        UUID projectId = RecordNotFoundException.idOf("Project", id);
+        Project project = projects.get(projectId);
+        model.addAttribute("project", project);
+        model.addAttribute("latestReport", reports.page(projectId, 0, 1).content().stream().findFirst().orElse(null));
+        model.addAttribute("timeline", Timeline.of(project, milestones.current(projectId).milestones(), projects.today()));
+        model.addAttribute("openFlags", flags.forProject(projectId).stream().filter(f -> !f.answered()).count());
+        return "construction/summary :: summary";
+    }
+
     private String page(UUID id, Model model, Locale locale, Map<String, String> form, String failed, int contractPage,
             int procurementPage, int reportPage) {
         Project project = projects.get(id);
