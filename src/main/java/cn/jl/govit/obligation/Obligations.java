@@ -17,9 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.organization.CurrentUsers;
+import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectScope;
 import cn.jl.govit.project.Projects;
+import cn.jl.govit.rulebook.InvalidInputException;
+import cn.jl.govit.rulebook.MessageKey;
 import cn.jl.govit.rulebook.PageOf;
+import cn.jl.govit.rulebook.RecordNotFoundException;
+import cn.jl.govit.rulebook.RuleViolationException;
+import cn.jl.govit.rulebook.Violation;
 
 /**
  * What is due, for every module that creates deadlines: the module that records a fact opens the obligation it
@@ -154,6 +160,44 @@ public class Obligations {
                 .param("all", scope.all()).param("org", scope.organizationCode()).param("status", statusName)
                 .param("today", today()).query(Long.class).single();
         return new PageOf<>(content, page, size, total);
+    }
+
+    /**
+     * The obligation if the caller is the approval authority of its project: {@code 404} when it is unknown or
+     * outside scope, {@code 403} for anyone else.
+     */
+    @Transactional(readOnly = true)
+    public Obligation checkMayWaive(UUID id) {
+        Obligation obligation = jdbc.sql("SELECT * FROM obligation WHERE id = :id").param("id", id)
+                .query((rs, n) -> row(rs)).optional()
+                .orElseThrow(() -> new RecordNotFoundException("Obligation", id));
+        Project project;
+        try {
+            project = projects.get(obligation.projectId());
+        }
+        catch (RecordNotFoundException e) {
+            throw new RecordNotFoundException("Obligation", id);
+        }
+        projects.requireAuthority(project);
+        return obligation;
+    }
+
+    /**
+     * The project's approval authority lifts a pending obligation, with its reason: a rectification it no longer
+     * requires, a deadline the facts no longer call for. The obligation stays, {@code WAIVED}, with the reason
+     * (Art. 30: nothing is deleted). {@code 400} without a reason, {@code 422} when it is no longer pending.
+     */
+    @Transactional
+    public Obligation waive(UUID id, String reason) {
+        Obligation obligation = checkMayWaive(id);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "problem.field.required");
+        }
+        if (!obligation.pending()) {
+            throw new RuleViolationException(Violation.of(obligation.rule(), "status", "obligation.waive.not-pending",
+                    new MessageKey("enum.ObligationStatus." + obligation.status().name())));
+        }
+        return waive(obligation.projectId(), obligation.type(), obligation.subject(), reason.strip()).orElseThrow();
     }
 
     /** One obligation of a project, without a scope check: for the module that opened it. */

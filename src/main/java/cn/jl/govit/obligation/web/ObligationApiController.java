@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +22,9 @@ import cn.jl.govit.obligation.ObligationStatus;
 import cn.jl.govit.obligation.Obligations;
 import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.organization.Role;
+import cn.jl.govit.rulebook.JsonBody;
 import cn.jl.govit.rulebook.PageOf;
+import cn.jl.govit.rulebook.RequestValidator;
 import cn.jl.govit.rulebook.Paging;
 
 @RestController
@@ -31,8 +35,10 @@ class ObligationApiController {
     private final Obligations obligations;
     private final ObligationScans scans;
     private final CurrentUsers users;
+    private final RequestValidator validator;
 
-    ObligationApiController(Obligations obligations, ObligationScans scans, CurrentUsers users) {
+    ObligationApiController(Obligations obligations, ObligationScans scans, CurrentUsers users, RequestValidator validator) {
+        this.validator = validator;
         this.obligations = obligations;
         this.scans = scans;
         this.users = users;
@@ -52,6 +58,21 @@ class ObligationApiController {
         Paging paging = Paging.of(page, size);
         LocalDate today = obligations.today();
         return obligations.page(status, paging.page(), paging.size()).map(l -> ObligationView.of(l, today));
+    }
+
+    @PostMapping("/obligations/{id}/waiver")
+    @Operation(summary = "The project's approval authority lifts a pending obligation with its reason (kept as WAIVED)")
+    ObligationView waive(@PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Waiver.class)))
+            JsonBody<Waiver> body) {
+        obligations.checkMayWaive(id);
+        Waiver waiver = validator.valid(body);
+        return ObligationView.of(obligations.waive(id, waiver.reason()), obligations.today());
+    }
+
+    /** Why the obligation is lifted. */
+    record Waiver(@NotBlank @Size(max = 20000) String reason) {
     }
 
     @PostMapping("/obligations/scan")

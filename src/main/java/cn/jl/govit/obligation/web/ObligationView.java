@@ -19,7 +19,7 @@ import cn.jl.govit.rulebook.Articles;
 @Schema(name = "Obligation")
 record ObligationView(UUID id, UUID projectId, String projectCode, String projectName, ObligationType type,
         String subject, LocalDate dueDate, LocalDate windowStart, String rule, String article, ObligationStatus status,
-        LocalDate metOn, String responsibleOrganizationCode, long daysLeft) {
+        LocalDate metOn, String responsibleOrganizationCode, long daysLeft, String note) {
 
     static ObligationView of(Obligation o, LocalDate today) {
         return of(o, null, null, today);
@@ -32,6 +32,6 @@ record ObligationView(UUID id, UUID projectId, String projectCode, String projec
     private static ObligationView of(Obligation o, String projectCode, String projectName, LocalDate today) {
         return new ObligationView(o.id(), o.projectId(), projectCode, projectName, o.type(), o.subject(), o.dueDate(),
                 o.windowStart(), o.rule(), Articles.chinese(o.rule()), o.statusOn(today), o.metOn(),
-                o.responsibleOrganizationCode(), java.time.temporal.ChronoUnit.DAYS.between(today, o.dueDate()));
+                o.responsibleOrganizationCode(), java.time.temporal.ChronoUnit.DAYS.between(today, o.dueDate()), o.note());
     }
 }
