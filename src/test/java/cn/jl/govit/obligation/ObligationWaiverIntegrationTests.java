@@ -2,11 +2,9 @@ package cn.jl.govit.obligation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -15,17 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import cn.jl.govit.approval.ApprovedProjects;
 import cn.jl.govit.support.Api;
 import cn.jl.govit.support.Api.Response;
 import cn.jl.govit.support.GovItTest;
+import cn.jl.govit.support.Pages;
 
 /**
  * The approval authority lifts a pending obligation with its reason: it stays, WAIVED, with the reason (Art. 30),
@@ -44,12 +40,12 @@ class ObligationWaiverIntegrationTests {
     UserDetailsService users;
 
     Api api;
-    MockMvc mvc;
+    Pages pages;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        pages = new Pages(context, users);
     }
 
     @Test
@@ -110,10 +106,10 @@ class ObligationWaiverIntegrationTests {
     }
 
     private MvcResult perform(String username, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(users.loadUserByUsername(username)))).andReturn();
+        return pages.perform(username, request);
     }
 
     private static String body(MvcResult result) throws Exception {
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return Pages.body(result);
     }
 }

@@ -12,15 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import cn.jl.govit.approval.ApprovedProjects;
 import cn.jl.govit.support.Api;
 import cn.jl.govit.support.Api.Response;
 import cn.jl.govit.support.GovItTest;
+import cn.jl.govit.support.Pages;
 
 /** Starting construction through the API (Art. 14): who may, when, and what the project then shows. */
 @GovItTest
@@ -43,11 +41,8 @@ class ConstructionStartIntegrationTests {
     }
 
     private String page(String username, String path) throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .user(users.loadUserByUsername(username))))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return new Pages(context, users).body(username,
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path));
     }
 
     private static LocalDate today() {
