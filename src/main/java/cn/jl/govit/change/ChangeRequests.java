@@ -205,8 +205,8 @@ public class ChangeRequests {
         audit.record("CHANGE_REAPPROVED", "ChangeRequest", change.id().toString(), change.projectId(),
                 "change " + change.number() + " re-approved by " + event.documentNumber() + ": "
                         + event.approvedInvestment().toPlainString());
-        Project revised = projects.reviseApprovedEstimate(change.projectId(), event.approvedInvestment(),
-                "重新审批 " + event.documentNumber() + "（变更" + change.number() + "，第二十三条）");
+        Project revised = projects.reviseApproval(change.projectId(), event.approvedInvestment(),
+                event.constructionPeriodMonths(), "重新审批 " + event.documentNumber() + "（变更" + change.number() + "，第二十三条）");
         addBaseline(revised, BaselineKind.REAPPROVAL, event.approvedInvestment(), change);
     }
 

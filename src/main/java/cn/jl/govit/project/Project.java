@@ -241,6 +241,16 @@ public class Project {
      * preliminary design, or the provincial government's decision on an increase of the Digital Jilin fund.
      */
     public void reviseApprovedEstimate(BigDecimal newEstimate, String basis) {
+        reviseApproval(newEstimate, null, basis);
+    }
+
+    /**
+     * A re-approval after a change (Art. 23) sets a new estimate and, when it says so, a new construction period; the
+     * period still runs from the start, so the planned completion and every deadline derived from it move with it.
+     *
+     * @param newPeriodMonths the re-approved period, or {@code null} to keep the approved one
+     */
+    public void reviseApproval(BigDecimal newEstimate, Integer newPeriodMonths, String basis) {
         Objects.requireNonNull(newEstimate, "newEstimate");
         if (status != ProjectStatus.APPROVED && status != ProjectStatus.UNDER_CONSTRUCTION
                 && status != ProjectStatus.SUSPENDED) {
@@ -250,6 +260,12 @@ public class Project {
         BigDecimal previous = approvedEstimate;
         approvedEstimate = newEstimate;
         events.add(new ProjectEvents.ApprovedEstimateRevised(id, previous, newEstimate, basis));
+        if (newPeriodMonths != null && newPeriodMonths != approvedConstructionPeriodMonths()) {
+            int previousMonths = approvedConstructionPeriodMonths();
+            approvedConstructionPeriodMonths = newPeriodMonths;
+            events.add(new ProjectEvents.ConstructionPeriodRevised(id, previousMonths, newPeriodMonths,
+                    constructionStartedOn, plannedCompletion(), basis));
+        }
     }
 
     /** The construction period in months as approved (the proposal's until the approval says otherwise). */

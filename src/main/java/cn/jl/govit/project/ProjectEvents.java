@@ -57,4 +57,12 @@ public final class ProjectEvents {
     public record ApprovedEstimateRevised(UUID projectId, BigDecimal previousEstimate, BigDecimal newEstimate,
             String basis) {
     }
+
+    /**
+     * A re-approval changed the construction period (Art. 23); {@code startedOn} and {@code plannedCompletion} are
+     * {@code null} before construction started.
+     */
+    public record ConstructionPeriodRevised(UUID projectId, int previousMonths, int newMonths,
+            java.time.LocalDate startedOn, java.time.LocalDate plannedCompletion, String basis) {
+    }
 }

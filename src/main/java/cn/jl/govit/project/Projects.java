@@ -218,13 +218,26 @@ public class Projects {
      */
     @Transactional
     public Project reviseApprovedEstimate(UUID id, BigDecimal newEstimate, String basis) {
+        return reviseApproval(id, newEstimate, null, basis);
+    }
+
+    /**
+     * Sets a new approved estimate and, if given, a new construction period after a re-approval (Art. 23): only the
+     * project's approval authority, which decided it.
+     */
+    @Transactional
+    public Project reviseApproval(UUID id, BigDecimal newEstimate, Integer newPeriodMonths, String basis) {
         Project project = get(id);
         requireAuthority(project);
         BigDecimal previous = project.approvedEstimate();
-        project.reviseApprovedEstimate(newEstimate, basis);
+        int previousMonths = project.approvedConstructionPeriodMonths();
+        project.reviseApproval(newEstimate, newPeriodMonths, basis);
         Project saved = repository.update(project);
         audit.record("APPROVED_ESTIMATE_REVISED", "Project", id.toString(), id, project.code() + " "
-                + (previous == null ? "-" : previous.toPlainString()) + " -> " + newEstimate.toPlainString() + " — " + basis);
+                + (previous == null ? "-" : previous.toPlainString()) + " -> " + newEstimate.toPlainString()
+                + (previousMonths == project.approvedConstructionPeriodMonths() ? ""
+                        : ", period " + previousMonths + " -> " + project.approvedConstructionPeriodMonths() + " months")
+                + " — " + basis);
         publish(project);
         return saved;
     }

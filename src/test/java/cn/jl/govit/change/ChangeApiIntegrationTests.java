@@ -207,6 +207,33 @@ class ChangeApiIntegrationTests {
     }
 
     @Test
+    void aReapprovalThatExtendsThePeriodMovesInitialAcceptanceAndOpensTheAnnualReports() {
+        String project = underConstruction();
+        java.time.LocalDate start = java.time.LocalDate.parse(api.as("rst").get("projects/" + project).text("$.constructionStartedOn"));
+        assertThat(api.as("rst").get("projects/" + project + "/obligations").<List<String>>json("$[*].type"))
+                .containsExactly("INITIAL_ACCEPTANCE");
+        Response filed = api.as("rst").post("projects/" + project + "/change-requests",
+                change(3_000_000, 10_000_000, true, "BUSINESS_DEVELOPMENT"));
+        String submission = filed.text("$.submissionId");
+        assertThat(api.as("rst").post("submissions/" + submission + "/submit", Map.of()).status()).isEqualTo(200);
+        Map<String, Object> longer = decision("APPROVED", 10_000_000);
+        longer.put("constructionPeriodMonths", 24);
+        Response decided = api.as("szsj").post("submissions/" + submission + "/decision", longer);
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(201);
+
+        Response projectNow = api.as("rst").get("projects/" + project);
+        assertThat((Integer) projectNow.json("$.approvedConstructionPeriodMonths")).isEqualTo(24);
+        assertThat(projectNow.text("$.plannedCompletion")).isEqualTo(start.plusMonths(24).toString());
+        Response obligations = api.as("rst").get("projects/" + project + "/obligations");
+        assertThat(obligations.<List<String>>json("$[?(@.type == 'INITIAL_ACCEPTANCE')].dueDate"))
+                .containsExactly(start.plusMonths(24).toString());
+        assertThat(obligations.<List<String>>json("$[?(@.type == 'PERFORMANCE_REPORT')].dueDate")).hasSize(2)
+                .allSatisfy(d -> assertThat(d).endsWith("-12-31"));
+        assertThat(api.as("rst").get("projects/" + project + "/baselines").<List<Integer>>json("$[*].constructionPeriodMonths"))
+                .containsExactly(12, 24);
+    }
+
+    @Test
     void aRejectedReapprovalRejectsTheChangeOnlyAndAReturnedOneComesBackForRevision() {
         String project = underConstruction();
         Response filed = api.as("rst").post("projects/" + project + "/change-requests",

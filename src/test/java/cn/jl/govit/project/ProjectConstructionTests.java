@@ -135,4 +135,19 @@ class ProjectConstructionTests {
         assertThat(refusals(() -> draft.reviseApprovedEstimate(BigDecimal.ONE, "x")))
                 .containsExactly("ART-23 violation.ART-23.not-in-construction");
     }
+
+    @Test
+    void aReapprovalMayChangeThePeriodAndThePlannedCompletionMovesWithIt() {
+        Project project = approved(12);
+        project.startConstruction(APPROVED_ON, APPROVED_ON);
+        project.pullEvents();
+        project.reviseApproval(new BigDecimal("900000"), 12, "same period");
+        assertThat(project.pullEvents()).hasSize(1).allMatch(e -> e instanceof ProjectEvents.ApprovedEstimateRevised);
+
+        project.reviseApproval(new BigDecimal("950000"), 18, "吉政数审〔2026〕9号");
+        assertThat(project.approvedConstructionPeriodMonths()).isEqualTo(18);
+        assertThat(project.plannedCompletion()).isEqualTo(APPROVED_ON.plusMonths(18));
+        assertThat(project.pullEvents()).contains(new ProjectEvents.ConstructionPeriodRevised(project.id(), 12, 18,
+                APPROVED_ON, APPROVED_ON.plusMonths(18), "吉政数审〔2026〕9号"));
+    }
 }
