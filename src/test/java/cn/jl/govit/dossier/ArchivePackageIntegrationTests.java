@@ -1,0 +1,215 @@
+package cn.jl.govit.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.jl.govit.approval.ApprovedProjects;
+import cn.jl.govit.audit.AuditEvent;
+import cn.jl.govit.audit.AuditTrail;
+import cn.jl.govit.audit.Sm3;
+import cn.jl.govit.support.Api;
+import cn.jl.govit.support.Api.Response;
+import cn.jl.govit.support.GovItTest;
+
+/**
+ * The archive package on PostgreSQL: an approved project with an uploaded document is exported as its department,
+ * verifies as valid through the endpoint and the command line, and reports a changed document once tampered; outside
+ * scope the export is 404, a damaged document store refuses it, and something that is no package is 400.
+ */
+@GovItTest
+class ArchivePackageIntegrationTests {
+
+    static final String BOUNDARY = "govit-dossier-boundary";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    Api api;
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    static byte[] multipart(String filename, String contentType, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    Response upload(String user, String path, String filename, String contentType, byte[] content) {
+        return api.as(user).send(HttpMethod.POST, path, "multipart/form-data; boundary=" + BOUNDARY,
+                multipart(filename, contentType, content));
+    }
+
+    HttpResponse<byte[]> download(String user, String projectId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/projects/" + projectId + "/archive-package"));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    Response verify(String user, byte[] zip) {
+        return upload(user, "archive-packages/verification", "package.zip", "application/zip", zip);
+    }
+
+    @Test
+    void exportVerifyTamperAndScope() throws Exception {
+        String projectId = ApprovedProjects.approved(api, "rst", 800_000, 12);
+        byte[] content = ("可行性研究报告 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        Response stored = upload("rst", "projects/" + projectId + "/documents", "可研报告.txt", "text/plain", content);
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
+        String documentId = stored.text("$.id");
+
+        HttpResponse<byte[]> exported = download("rst", projectId);
+
+        assertThat(exported.statusCode()).isEqualTo(200);
+        assertThat(exported.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(exported.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        Map<String, byte[]> entries = TestPackages.unzip(exported.body());
+        String documentPath = "documents/" + documentId + "-可研报告.txt";
+        assertThat(entries.keySet()).containsExactly("metadata/documents.json", "metadata/project.json", documentPath,
+                "audit/events.json", "audit/verification.json", "manifest.json", "manifest.sig");
+        assertThat(entries.get(documentPath)).isEqualTo(content);
+
+        JsonNode manifest = json.readTree(entries.get("manifest.json"));
+        assertThat(manifest.get("projectId").asString()).isEqualTo(projectId);
+        assertThat(manifest.get("createdBy").asString()).isEqualTo("rst");
+        assertThat(manifest.get("signingIssuer").asString()).isEqualTo("SZSJ");
+        assertThat(manifest.get("entries")).hasSize(5);
+        for (JsonNode entry : manifest.get("entries")) {
+            byte[] bytes = entries.get(entry.get("path").asString());
+            assertThat(entry.get("sm3").asString()).isEqualTo(Sm3.hex(bytes));
+            assertThat(entry.get("size").asLong()).isEqualTo(bytes.length);
+        }
+        JsonNode project = json.readTree(entries.get("metadata/project.json"));
+        assertThat(project.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(project.get("approvalAuthorityCode").asString()).isEqualTo("SZSJ");
+        assertThat(project.get("approvedEstimate").decimalValue()).isEqualByComparingTo("800000");
+        assertThat(json.readTree(entries.get("metadata/documents.json")).get(0).get("sm3").asString())
+                .isEqualTo(Sm3.hex(content));
+        JsonNode events = json.readTree(entries.get("audit/events.json"));
+        assertThat(events.size()).isGreaterThan(3);
+        assertThat(events.get(0).get("action").asString()).isEqualTo("PROJECT_PROPOSED");
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).get("sequence").asLong()).isGreaterThan(events.get(i - 1).get("sequence").asLong());
+        }
+        assertThat(json.readTree(entries.get("audit/verification.json")).get("valid").asBoolean()).isTrue();
+
+        List<AuditEvent> latest = trail.page(UUID.fromString(projectId), 0, 1);
+        assertThat(latest.get(0).action()).isEqualTo("ARCHIVE_PACKAGE_EXPORTED");
+        assertThat(latest.get(0).actor()).isEqualTo("rst");
+        assertThat(latest.get(0).summary()).contains(Sm3.hex(entries.get("manifest.json")));
+
+        Response valid = verify("daj", exported.body());
+        assertThat(valid.status()).as(valid.toString()).isEqualTo(200);
+        assertThat(valid.<Boolean>json("$.valid")).isTrue();
+        assertThat(valid.<Boolean>json("$.signatureValid")).isTrue();
+        assertThat(valid.text("$.projectCode")).isEqualTo(manifest.get("projectCode").asString());
+        assertThat(valid.text("$.signingKeyId")).isEqualTo(manifest.get("signingKeyId").asString());
+
+        byte[] tampered = TestPackages.edit(exported.body(), m -> {
+            m.put(documentPath, TestPackages.flipByte(m.get(documentPath)));
+            m.remove("audit/verification.json");
+            m.put("documents/extra.txt", new byte[] {1});
+            return m;
+        });
+        Response invalid = verify("daj", tampered);
+        assertThat(invalid.status()).isEqualTo(200);
+        assertThat(invalid.<Boolean>json("$.valid")).isFalse();
+        assertThat(invalid.<Boolean>json("$.signatureValid")).isTrue();
+        assertThat(invalid.<List<String>>json("$.changed")).containsExactly(documentPath);
+        assertThat(invalid.<List<String>>json("$.missing")).containsExactly("audit/verification.json");
+        assertThat(invalid.<List<String>>json("$.added")).containsExactly("documents/extra.txt");
+
+        // the command line, with the key as published for the CLI
+        Response pem = api.as("daj").get("signing-keys/SZSJ.pem");
+        assertThat(pem.status()).isEqualTo(200);
+        Path key = Files.writeString(dir.resolve("SZSJ.pem"), pem.body());
+        Path zip = Files.write(dir.resolve("package.zip"), exported.body());
+        Path bad = Files.write(dir.resolve("tampered.zip"), tampered);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThat(VerifyArchivePackage.run(new String[] {zip.toString(), key.toString()}, quiet, quiet)).isZero();
+        assertThat(VerifyArchivePackage.run(new String[] {bad.toString(), key.toString()}, quiet, quiet)).isEqualTo(1);
+
+        // scope: another department does not see the project; anonymous callers are asked to sign in
+        assertThat(download("jyt", projectId).statusCode()).isEqualTo(404);
+        assertThat(download(null, projectId).statusCode()).isEqualTo(401);
+        assertThat(download("szsj", projectId).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void somethingThatIsNoPackageIsRefusedWithTheFieldAtFault() {
+        Response text = upload("rst", "archive-packages/verification", "notes.txt", "text/plain",
+                "not a zip".getBytes(StandardCharsets.UTF_8));
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.<List<String>>json("$.errors[*].field")).containsExactly("file");
+
+        Response noManifest = verify("rst", TestPackages.zip(Map.of("a.txt", new byte[] {1})));
+        assertThat(noManifest.status()).isEqualTo(400);
+
+        Response evil = verify("rst", TestPackages.zip(Map.of("../../etc/passwd", new byte[] {1})));
+        assertThat(evil.status()).isEqualTo(400);
+
+        Response none = api.as("rst").send(HttpMethod.POST, "archive-packages/verification",
+                "multipart/form-data; boundary=" + BOUNDARY, ("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(none.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aDamagedDocumentStoreRefusesTheExport() throws Exception {
+        String projectId = ApprovedProjects.approved(api, "rst", 500_000, 12);
+        Response stored = upload("rst", "projects/" + projectId + "/documents", "report.txt", "text/plain",
+                "初步设计".getBytes(StandardCharsets.UTF_8));
+        assertThat(stored.status()).isEqualTo(201);
+        // the recorded digest no longer matches the stored bytes, as when the file was changed on disk
+        jdbc.sql("UPDATE document SET sm3 = :sm3 WHERE id = :id").param("sm3", Sm3.hex("something else"))
+                .param("id", UUID.fromString(stored.text("$.id"))).update();
+
+        HttpResponse<byte[]> refused = download("rst", projectId);
+
+        assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("/problems/integrity");
+        assertThat(trail.page(UUID.fromString(projectId), 0, 1).get(0).action()).isNotEqualTo("ARCHIVE_PACKAGE_EXPORTED");
+    }
+}
