@@ -4,5 +4,5 @@
  * milestones, and serious delays, major losses, rectification and suspension (Art. 22).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "建设管理 Construction",
-        allowedDependencies = {"rulebook", "audit", "organization", "project", "document", "obligation", "notification"})
+        allowedDependencies = {"rulebook", "audit", "organization", "project", "document", "obligation", "notification", "dossier"})
 package cn.jl.govit.construction;

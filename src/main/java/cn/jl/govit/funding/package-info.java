@@ -6,5 +6,5 @@
  * returned. The first fund plan per source is the fact Art. 23 (3) depends on.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "资金 Funding",
-        allowedDependencies = {"rulebook", "audit", "organization", "project", "construction", "document"})
+        allowedDependencies = {"rulebook", "audit", "organization", "project", "construction", "document", "dossier"})
 package cn.jl.govit.funding;

@@ -108,7 +108,7 @@ class ArchivePackageIntegrationTests {
         assertThat(exported.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
         Map<String, byte[]> entries = TestPackages.unzip(exported.body());
         String documentPath = "documents/" + documentId + "-可研报告.txt";
-        assertThat(entries.keySet()).containsExactly("metadata/documents.json", "metadata/project.json", documentPath,
+        assertThat(entries.keySet()).containsExactly("metadata/documents.json", "metadata/funding.json", "metadata/project.json", documentPath,
                 "audit/events.json", "audit/verification.json", "manifest.json", "manifest.sig");
         assertThat(entries.get(documentPath)).isEqualTo(content);
 
@@ -116,7 +116,7 @@ class ArchivePackageIntegrationTests {
         assertThat(manifest.get("projectId").asString()).isEqualTo(projectId);
         assertThat(manifest.get("createdBy").asString()).isEqualTo("rst");
         assertThat(manifest.get("signingIssuer").asString()).isEqualTo("SZSJ");
-        assertThat(manifest.get("entries")).hasSize(5);
+        assertThat(manifest.get("entries")).hasSize(6);
         for (JsonNode entry : manifest.get("entries")) {
             byte[] bytes = entries.get(entry.get("path").asString());
             assertThat(entry.get("sm3").asString()).isEqualTo(Sm3.hex(bytes));
@@ -176,6 +176,27 @@ class ArchivePackageIntegrationTests {
         assertThat(download("jyt", projectId).statusCode()).isEqualTo(404);
         assertThat(download(null, projectId).statusCode()).isEqualTo(401);
         assertThat(download("szsj", projectId).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theConstructionAndFundingSectionsOfAProjectUnderConstruction() throws Exception {
+        String projectId = ApprovedProjects.underConstruction(api, "rst", 600_000, 18);
+
+        HttpResponse<byte[]> exported = download("rst", projectId);
+
+        assertThat(exported.statusCode()).isEqualTo(200);
+        Map<String, byte[]> entries = TestPackages.unzip(exported.body());
+        assertThat(entries).containsKeys("metadata/construction.json", "metadata/funding.json");
+        JsonNode construction = json.readTree(entries.get("metadata/construction.json"));
+        assertThat(construction.propertyNames()).contains("parties", "procurements", "contracts", "budget",
+                "progressReports", "milestoneBaselines", "incidents", "rectificationOrders", "delayFlags");
+        assertThat(construction.get("budget").get("approvedEstimate").decimalValue()).isEqualByComparingTo("600000");
+        JsonNode funding = json.readTree(entries.get("metadata/funding.json"));
+        assertThat(funding.get("summary").get("approved").decimalValue()).isEqualByComparingTo("600000");
+        assertThat(funding.get("fundPlans").isArray()).isTrue();
+        assertThat(json.readTree(entries.get("metadata/project.json")).get("status").asString())
+                .isEqualTo("UNDER_CONSTRUCTION");
+        assertThat(verify("rst", exported.body()).<Boolean>json("$.valid")).isTrue();
     }
 
     @Test
