@@ -5,5 +5,5 @@
  * acceptance there is no final acceptance: {@link cn.jl.govit.archive.ArchiveAcceptances#passed} answers the gate.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "档案 Archive",
-        allowedDependencies = {"rulebook", "audit", "organization", "project", "document"})
+        allowedDependencies = {"rulebook", "audit", "organization", "project", "document", "dossier"})
 package cn.jl.govit.archive;

@@ -6,5 +6,5 @@
  * behind, kept for comparison and never deleted.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "变更 Change",
-        allowedDependencies = {"rulebook", "audit", "organization", "project", "approval", "funding", "notification"})
+        allowedDependencies = {"rulebook", "audit", "organization", "project", "approval", "funding", "notification", "dossier"})
 package cn.jl.govit.change;

@@ -5,5 +5,5 @@
  * authority, which accepts it or returns it for revision; every submitted version is kept.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "绩效评价 Performance",
-        allowedDependencies = {"rulebook", "audit", "organization", "project", "obligation", "document"})
+        allowedDependencies = {"rulebook", "audit", "organization", "project", "obligation", "document", "dossier"})
 package cn.jl.govit.performance;

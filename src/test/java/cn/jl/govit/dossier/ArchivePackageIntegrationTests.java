@@ -108,7 +108,8 @@ class ArchivePackageIntegrationTests {
         assertThat(exported.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
         Map<String, byte[]> entries = TestPackages.unzip(exported.body());
         String documentPath = "documents/" + documentId + "-可研报告.txt";
-        assertThat(entries.keySet()).containsExactly("metadata/documents.json", "metadata/funding.json", "metadata/project.json", documentPath,
+        assertThat(entries.keySet()).containsExactly("metadata/change.json", "metadata/documents.json", "metadata/funding.json",
+                "metadata/project.json", documentPath,
                 "audit/events.json", "audit/verification.json", "manifest.json", "manifest.sig");
         assertThat(entries.get(documentPath)).isEqualTo(content);
 
@@ -116,7 +117,7 @@ class ArchivePackageIntegrationTests {
         assertThat(manifest.get("projectId").asString()).isEqualTo(projectId);
         assertThat(manifest.get("createdBy").asString()).isEqualTo("rst");
         assertThat(manifest.get("signingIssuer").asString()).isEqualTo("SZSJ");
-        assertThat(manifest.get("entries")).hasSize(6);
+        assertThat(manifest.get("entries")).hasSize(7);
         for (JsonNode entry : manifest.get("entries")) {
             byte[] bytes = entries.get(entry.get("path").asString());
             assertThat(entry.get("sm3").asString()).isEqualTo(Sm3.hex(bytes));
@@ -186,7 +187,9 @@ class ArchivePackageIntegrationTests {
 
         assertThat(exported.statusCode()).isEqualTo(200);
         Map<String, byte[]> entries = TestPackages.unzip(exported.body());
-        assertThat(entries).containsKeys("metadata/construction.json", "metadata/funding.json");
+        assertThat(entries.keySet()).filteredOn(p -> p.startsWith("metadata/")).containsExactly("metadata/archive.json",
+                "metadata/change.json", "metadata/construction.json", "metadata/documents.json", "metadata/funding.json",
+                "metadata/performance.json", "metadata/project.json");
         JsonNode construction = json.readTree(entries.get("metadata/construction.json"));
         assertThat(construction.propertyNames()).contains("parties", "procurements", "contracts", "budget",
                 "progressReports", "milestoneBaselines", "incidents", "rectificationOrders", "delayFlags");
@@ -196,6 +199,13 @@ class ArchivePackageIntegrationTests {
         assertThat(funding.get("fundPlans").isArray()).isTrue();
         assertThat(json.readTree(entries.get("metadata/project.json")).get("status").asString())
                 .isEqualTo("UNDER_CONSTRUCTION");
+        JsonNode change = json.readTree(entries.get("metadata/change.json"));
+        assertThat(change.get("changeRequests").isArray()).isTrue();
+        assertThat(change.get("baselines").get(0).get("approvedEstimate").decimalValue()).isEqualByComparingTo("600000");
+        assertThat(json.readTree(entries.get("metadata/performance.json")).isArray()).isTrue();
+        JsonNode archive = json.readTree(entries.get("metadata/archive.json"));
+        assertThat(archive.get("acceptanceStatus").asString()).isEqualTo("NOT_APPLIED");
+        assertThat(archive.get("entries").isArray()).isTrue();
         assertThat(verify("rst", exported.body()).<Boolean>json("$.valid")).isTrue();
     }
 
