@@ -11,5 +11,5 @@
  * module, then publishes {@link cn.jl.govit.obligation.ObligationEvents.DailyScanCompleted}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "应办事项 Obligations",
-        allowedDependencies = {"rulebook", "audit", "organization", "project", "notification"})
+        allowedDependencies = {"rulebook", "audit", "organization", "project", "notification", "dossier"})
 package cn.jl.govit.obligation;

@@ -189,7 +189,7 @@ class ArchivePackageIntegrationTests {
         Map<String, byte[]> entries = TestPackages.unzip(exported.body());
         assertThat(entries.keySet()).filteredOn(p -> p.startsWith("metadata/")).containsExactly("metadata/archive.json",
                 "metadata/change.json", "metadata/construction.json", "metadata/documents.json", "metadata/funding.json",
-                "metadata/performance.json", "metadata/project.json");
+                "metadata/obligations.json", "metadata/performance.json", "metadata/project.json");
         JsonNode construction = json.readTree(entries.get("metadata/construction.json"));
         assertThat(construction.propertyNames()).contains("parties", "procurements", "contracts", "budget",
                 "progressReports", "milestoneBaselines", "incidents", "rectificationOrders", "delayFlags");
@@ -206,6 +206,9 @@ class ArchivePackageIntegrationTests {
         JsonNode archive = json.readTree(entries.get("metadata/archive.json"));
         assertThat(archive.get("acceptanceStatus").asString()).isEqualTo("NOT_APPLIED");
         assertThat(archive.get("entries").isArray()).isTrue();
+        // construction start opened the initial acceptance deadline at the planned completion
+        JsonNode obligations = json.readTree(entries.get("metadata/obligations.json"));
+        assertThat(obligations.findValuesAsString("type")).contains("INITIAL_ACCEPTANCE");
         assertThat(verify("rst", exported.body()).<Boolean>json("$.valid")).isTrue();
     }
 
