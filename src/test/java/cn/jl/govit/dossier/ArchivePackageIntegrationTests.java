@@ -1,6 +1,10 @@
 package cn.jl.govit.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,6 +27,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +44,7 @@ import cn.jl.govit.audit.Sm3;
 import cn.jl.govit.support.Api;
 import cn.jl.govit.support.Api.Response;
 import cn.jl.govit.support.GovItTest;
+import cn.jl.govit.support.Pages;
 
 /**
  * The archive package on PostgreSQL: an approved project with an uploaded document is exported as its department,
@@ -53,6 +65,12 @@ class ArchivePackageIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    UserDetailsService users;
+
     @TempDir
     Path dir;
 
@@ -65,7 +83,7 @@ class ArchivePackageIntegrationTests {
         api = new Api(port);
     }
 
-    static byte[] multipart(String filename, String contentType, byte[] content) {
+    static byte[] form(String filename, String contentType, byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
@@ -76,7 +94,7 @@ class ArchivePackageIntegrationTests {
 
     Response upload(String user, String path, String filename, String contentType, byte[] content) {
         return api.as(user).send(HttpMethod.POST, path, "multipart/form-data; boundary=" + BOUNDARY,
-                multipart(filename, contentType, content));
+                form(filename, contentType, content));
     }
 
     HttpResponse<byte[]> download(String user, String projectId) throws Exception {
@@ -228,6 +246,28 @@ class ArchivePackageIntegrationTests {
         Response none = api.as("rst").send(HttpMethod.POST, "archive-packages/verification",
                 "multipart/form-data; boundary=" + BOUNDARY, ("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         assertThat(none.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theEndpointsArePublishedInTheOpenApiDocumentAndThePageIsScoped() throws Exception {
+        Response docs = api.as("sjt").get("/v3/api-docs");
+        assertThat(docs.body()).contains("/api/v1/projects/{id}/archive-package", "/api/v1/archive-packages/verification");
+
+        String projectId = ApprovedProjects.approved(api, "rst", 300_000, 12);
+        Pages pages = new Pages(context, users);
+        String path = "/projects/" + projectId + "/archive-package";
+        assertThat(pages.body("rst", get(path))).contains(path + "/download", path + "/verification");
+        assertThat(pages.perform("jyt", get(path)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(pages.perform("jyt", get(path + "/download")).getResponse().getStatus()).isEqualTo(404);
+        MockMultipartFile notZip = new MockMultipartFile("file", "notes.txt", "text/plain",
+                "not a zip".getBytes(StandardCharsets.UTF_8));
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        assertThat(mvc.perform(multipart(path + "/verification").file(notZip).with(csrf())
+                .with(user(users.loadUserByUsername("jyt")))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        MvcResult refused = mvc.perform(multipart(path + "/verification").file(notZip).with(csrf())
+                .with(user(users.loadUserByUsername("rst")))).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(Pages.body(refused)).contains("data-testid=\"form-errors\"");
     }
 
     @Test
