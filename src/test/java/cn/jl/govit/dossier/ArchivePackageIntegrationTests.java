@@ -271,6 +271,31 @@ class ArchivePackageIntegrationTests {
     }
 
     @Test
+    void aClassifiedProjectsOfflineDocumentsAppearInTheMetadataOnly() throws Exception {
+        Map<String, Object> proposal = Api.proposal(Api.unique("涉密档案包"));
+        proposal.put("classified", true);
+        Response created = api.as("rst").post("projects", proposal);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String projectId = created.text("$.id");
+        Response registered = api.as("rst").post("projects/" + projectId + "/documents",
+                Map.of("code", "FS", "title", "可行性研究报告（涉密）", "offlineReference", "机要光盘 JY-2026-099"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+        HttpResponse<byte[]> exported = download("rst", projectId);
+
+        assertThat(exported.statusCode()).isEqualTo(200);
+        Map<String, byte[]> entries = TestPackages.unzip(exported.body());
+        assertThat(entries.keySet()).noneMatch(p -> p.startsWith("documents/"));
+        // a proposal has no approved estimate yet: no change or funding sections
+        assertThat(entries.keySet()).filteredOn(p -> p.startsWith("metadata/"))
+                .containsExactly("metadata/documents.json", "metadata/project.json");
+        JsonNode documents = json.readTree(entries.get("metadata/documents.json"));
+        assertThat(documents.get(0).get("offlineReference").asString()).isEqualTo("机要光盘 JY-2026-099");
+        assertThat(documents.get(0).get("sm3").isNull()).isTrue();
+        assertThat(verify("rst", exported.body()).<Boolean>json("$.valid")).isTrue();
+    }
+
+    @Test
     void aDamagedDocumentStoreRefusesTheExport() throws Exception {
         String projectId = ApprovedProjects.approved(api, "rst", 500_000, 12);
         Response stored = upload("rst", "projects/" + projectId + "/documents", "report.txt", "text/plain",
