@@ -6,16 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 import cn.jl.govit.approval.ChapterEntry;
@@ -39,6 +34,7 @@ import cn.jl.govit.construction.ProjectParties;
 import cn.jl.govit.funding.FundPlan;
 import cn.jl.govit.funding.FundPlans;
 import cn.jl.govit.funding.Funds;
+import cn.jl.govit.organization.RunAs;
 import cn.jl.govit.project.ConstructionMode;
 import cn.jl.govit.project.FundingLine;
 import cn.jl.govit.project.FundingSource;
@@ -72,11 +68,11 @@ class DemoConstruction implements ApplicationRunner {
     private final ProgressReports reports;
     private final FundPlans plans;
     private final Funds funds;
-    private final UserDetailsService users;
+    private final RunAs runAs;
 
     DemoConstruction(Projects projects, Submissions submissions, Outlines outlines, Decisions decisions,
             ProjectParties parties, Contracts contracts, Milestones milestones, ProgressReports reports, FundPlans plans,
-            Funds funds, UserDetailsService users) {
+            Funds funds, RunAs runAs) {
         this.projects = projects;
         this.submissions = submissions;
         this.outlines = outlines;
@@ -87,28 +83,28 @@ class DemoConstruction implements ApplicationRunner {
         this.reports = reports;
         this.plans = plans;
         this.funds = funds;
-        this.users = users;
+        this.runAs = runAs;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (as("szsj", () -> projects.page(null, NAME, 0, 1).totalElements()) > 0) {
+        if (runAs.call("szsj", () -> projects.page(null, NAME, 0, 1).totalElements()) > 0) {
             return;
         }
         BigDecimal estimate = new BigDecimal("10000000");
-        Project project = as("rst", () -> projects.propose(new NewProject(NAME,
+        Project project = runAs.call("rst", () -> projects.propose(new NewProject(NAME,
                 "建设人社、医保、民政业务协同平台，实现参保信息共享和业务协同办理。", Set.of(ProjectCategory.BUSINESS_SYSTEM), List.of(),
                 estimate, 13, new ProjectFacts(List.of(new FundingLine(FundingSource.DIGITAL_JILIN_FUND, estimate)),
                         false, null, true, false, false, false, false))));
         UUID id = project.id();
-        as("szsj", () -> projects.decideConstructionMode(id, null, ConstructionMode.UNIFIED, null, null));
-        Submission submission = as("rst", () -> submissions.prepare(id, Stage.FEASIBILITY_STUDY, content()));
-        as("rst", () -> submissions.submit(submission.id(), null));
-        as("szsj", () -> decisions.decide(submission.id(), new Decisions.DecisionCommand(DecisionOutcome.APPROVED,
+        runAs.call("szsj", () -> projects.decideConstructionMode(id, null, ConstructionMode.UNIFIED, null, null));
+        Submission submission = runAs.call("rst", () -> submissions.prepare(id, Stage.FEASIBILITY_STUDY, content()));
+        runAs.call("rst", () -> submissions.submit(submission.id(), null));
+        runAs.call("szsj", () -> decisions.decide(submission.id(), new Decisions.DecisionCommand(DecisionOutcome.APPROVED,
                 estimate, 13, "参保人员信息纳入省级共享平台目录，按有条件共享开放。", "原则同意，按批复内容和投资组织建设。")));
 
         LocalDate today = projects.today();
-        as("rst", () -> {
+        runAs.call("rst", () -> {
             projects.startConstruction(id, null, today);
             parties.recordLegalPerson(id, new ConstructionRequests.LegalPerson("吉林省人力资源和社会保障信息中心", "王明",
                     "12220000MB1234567X", null));
@@ -126,9 +122,9 @@ class DemoConstruction implements ApplicationRunner {
                     "接口规范待人社部确认。", "开展需求调研。"));
             return null;
         });
-        FundPlan plan = as("czt", () -> plans.issue(id, FundingSource.DIGITAL_JILIN_FUND, new BigDecimal("6000000"), today));
-        as("czt", () -> plans.disburse(id, plan.id(), new BigDecimal("3000000"), today));
-        as("rst", () -> funds.recordSpending(id, new BigDecimal("2040000"), today, "平台开发合同首付款（30%）",
+        FundPlan plan = runAs.call("czt", () -> plans.issue(id, FundingSource.DIGITAL_JILIN_FUND, new BigDecimal("6000000"), today));
+        runAs.call("czt", () -> plans.disburse(id, plan.id(), new BigDecimal("3000000"), today));
+        runAs.call("rst", () -> funds.recordSpending(id, new BigDecimal("2040000"), today, "平台开发合同首付款（30%）",
                 "吉林数字科技有限公司 平台开发与系统集成", null));
     }
 
@@ -145,15 +141,4 @@ class DemoConstruction implements ApplicationRunner {
                 "依托吉林祥云：8 核 32G 云主机 4 台，10 TB 存储。", null, List.of());
     }
 
-    private <T> T as(String username, Supplier<T> work) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            return work.get();
-        }
-        finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
 }

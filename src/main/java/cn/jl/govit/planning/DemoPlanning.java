@@ -8,11 +8,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
+
+import cn.jl.govit.organization.RunAs;
 
 /**
  * A provincial plan in force, this year's open demand call and two demands awaiting triage, entered through
@@ -27,13 +25,13 @@ class DemoPlanning implements ApplicationRunner {
     private final ConstructionPlans plans;
     private final Demands demands;
     private final PlanningRepository repository;
-    private final UserDetailsService users;
+    private final RunAs runAs;
 
-    DemoPlanning(ConstructionPlans plans, Demands demands, PlanningRepository repository, UserDetailsService users) {
+    DemoPlanning(ConstructionPlans plans, Demands demands, PlanningRepository repository, RunAs runAs) {
         this.plans = plans;
         this.demands = demands;
         this.repository = repository;
-        this.users = users;
+        this.runAs = runAs;
     }
 
     @Override
@@ -42,7 +40,7 @@ class DemoPlanning implements ApplicationRunner {
             return;
         }
         int year = demands.today().getYear();
-        as("szsj", () -> {
+        runAs.run("szsj", () -> {
             plans.record(new NewPlanVersion("吉林省数字政府建设规划", year - 1, year + 3,
                     List.of(new PlanItem("SZ-01", "一体化政务服务平台提升工程"), new PlanItem("SZ-02", "公共数据共享交换工程"),
                             new PlanItem("SZ-03", "社会保障服务数字化工程"), new PlanItem("SZ-04", "卫生健康信息化工程"),
@@ -57,22 +55,11 @@ class DemoPlanning implements ApplicationRunner {
         if (call.isEmpty()) {
             return;
         }
-        as("rst", () -> demands.file(call.get().id(), new NewDemand("社保待遇资格认证系统升级",
+        runAs.run("rst", () -> demands.file(call.get().id(), new NewDemand("社保待遇资格认证系统升级",
                 "升级社保待遇资格“静默认证”系统，与卫健部门共享死亡医学证明数据。", new BigDecimal("3200000"), "SZ-03",
                 List.of("WJW"))));
-        as("wjw", () -> demands.file(call.get().id(), new NewDemand("电子健康档案共享调阅",
+        runAs.run("wjw", () -> demands.file(call.get().id(), new NewDemand("电子健康档案共享调阅",
                 "建设全省电子健康档案共享调阅服务，支撑跨机构诊疗。", new BigDecimal("4500000"), "SZ-04", List.of())));
     }
 
-    private void as(String username, Runnable work) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            work.run();
-        }
-        finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
 }

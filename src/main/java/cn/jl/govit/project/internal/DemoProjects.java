@@ -8,12 +8,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
+import cn.jl.govit.organization.RunAs;
 import cn.jl.govit.project.EmergencyType;
 import cn.jl.govit.project.FundingLine;
 import cn.jl.govit.project.FundingSource;
@@ -34,12 +31,12 @@ class DemoProjects implements ApplicationRunner {
 
     private final Projects projects;
     private final ProjectRepository repository;
-    private final UserDetailsService users;
+    private final RunAs runAs;
 
-    DemoProjects(Projects projects, ProjectRepository repository, UserDetailsService users) {
+    DemoProjects(Projects projects, ProjectRepository repository, RunAs runAs) {
         this.projects = projects;
         this.repository = repository;
-        this.users = users;
+        this.runAs = runAs;
     }
 
     @Override
@@ -47,7 +44,7 @@ class DemoProjects implements ApplicationRunner {
         if (repository.count(new cn.jl.govit.project.ProjectScope.Filter(true, null), null, "") > 0) {
             return;
         }
-        as("rst", () -> {
+        runAs.run("rst", () -> {
             propose("社会保障卡“一卡通”服务平台", "建设全省统一的社会保障卡居民服务“一卡通”平台，支撑交通、文旅、医疗等场景用卡。",
                     Set.of(ProjectCategory.BUSINESS_SYSTEM, ProjectCategory.INFORMATION_RESOURCE_DB), List.of("WJW"),
                     "12000000", 18, List.of(new FundingLine(FundingSource.DIGITAL_JILIN_FUND, new BigDecimal("12000000"))),
@@ -58,13 +55,13 @@ class DemoProjects implements ApplicationRunner {
                             new FundingLine(FundingSource.PROVINCIAL_FISCAL, new BigDecimal("2800000"))),
                     false, null, false);
         });
-        as("wjw", () -> {
+        runAs.run("wjw", () -> {
             propose("突发公共卫生事件应急指挥系统", "建设覆盖省市县三级的突发公共卫生事件监测预警与应急指挥系统。",
                     Set.of(ProjectCategory.BUSINESS_SYSTEM, ProjectCategory.NETWORK_PLATFORM), List.of(), "9500000", 6,
                     List.of(new FundingLine(FundingSource.PROVINCIAL_FISCAL, new BigDecimal("9500000"))),
                     false, EmergencyType.PUBLIC_HEALTH, false);
         });
-        as("jyt", () -> {
+        runAs.run("jyt", () -> {
             propose("教育考试机房设备更新", "更新省教育考试院标准化考点机房服务器与网络设备。",
                     Set.of(ProjectCategory.INFRASTRUCTURE), List.of(), "1850000.50", 6,
                     List.of(new FundingLine(FundingSource.DEPARTMENT_BUDGET, new BigDecimal("1850000.50"))),
@@ -79,15 +76,4 @@ class DemoProjects implements ApplicationRunner {
                 new ProjectFacts(funding, inPlan, emergency, simple, false, false, false, false)));
     }
 
-    private void as(String username, Runnable work) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            work.run();
-        }
-        finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
 }
