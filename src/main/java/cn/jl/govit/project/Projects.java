@@ -135,10 +135,7 @@ public class Projects {
             throw new AccessDeniedException("only the construction unit submits");
         }
         project.submitStage(stage);
-        Project saved = repository.update(project);
-        audit.record("STAGE_SUBMITTED", "Project", id.toString(), id, project.code() + " " + stage);
-        publish(project);
-        return saved;
+        return save(project, "STAGE_SUBMITTED", project.code() + " " + stage);
     }
 
     /**
@@ -151,11 +148,9 @@ public class Projects {
         Project project = get(id);
         requireAuthority(project);
         project.approveStage(stage, approvedInvestment, constructionPeriodMonths, decidedOn);
-        Project saved = repository.update(project);
-        audit.record("STAGE_APPROVED", "Project", id.toString(), id, project.code() + " " + stage + " "
-                + approvedInvestment.toPlainString() + (saved.status() == ProjectStatus.APPROVED ? " APPROVED" : ""));
-        publish(project);
-        return saved;
+        return save(project, "STAGE_APPROVED",
+                project.code() + " " + stage + " "
+                + approvedInvestment.toPlainString() + (project.status() == ProjectStatus.APPROVED ? " APPROVED" : ""));
     }
 
     /** The project's approval authority rejects the project at a stage. */
@@ -164,10 +159,7 @@ public class Projects {
         Project project = get(id);
         requireAuthority(project);
         project.reject(stage);
-        Project saved = repository.update(project);
-        audit.record("PROJECT_REJECTED", "Project", id.toString(), id, project.code() + " " + stage);
-        publish(project);
-        return saved;
+        return save(project, "PROJECT_REJECTED", project.code() + " " + stage);
     }
 
     /**
@@ -181,11 +173,8 @@ public class Projects {
         requireConstructionUnit(project);
         checkVersion(project, expectedVersion);
         project.startConstruction(startedOn, today());
-        Project saved = repository.update(project);
-        audit.record("CONSTRUCTION_STARTED", "Project", id.toString(), id,
+        return save(project, "CONSTRUCTION_STARTED",
                 project.code() + " started " + startedOn + ", planned completion " + project.plannedCompletion());
-        publish(project);
-        return saved;
     }
 
     /** The project's approval authority suspends construction (Art. 22); {@code 404}, {@code 403}, {@code 422}. */
@@ -194,10 +183,7 @@ public class Projects {
         Project project = get(id);
         requireAuthority(project);
         project.suspend(reason);
-        Project saved = repository.update(project);
-        audit.record("CONSTRUCTION_SUSPENDED", "Project", id.toString(), id, project.code() + " — " + reason);
-        publish(project);
-        return saved;
+        return save(project, "CONSTRUCTION_SUSPENDED", project.code() + " — " + reason);
     }
 
     /** The project's approval authority lets construction resume (Art. 22). */
@@ -206,10 +192,7 @@ public class Projects {
         Project project = get(id);
         requireAuthority(project);
         project.resume(reason);
-        Project saved = repository.update(project);
-        audit.record("CONSTRUCTION_RESUMED", "Project", id.toString(), id, project.code() + " — " + reason);
-        publish(project);
-        return saved;
+        return save(project, "CONSTRUCTION_RESUMED", project.code() + " — " + reason);
     }
 
     /**
@@ -232,14 +215,12 @@ public class Projects {
         BigDecimal previous = project.approvedEstimate();
         int previousMonths = project.approvedConstructionPeriodMonths();
         project.reviseApproval(newEstimate, newPeriodMonths, basis);
-        Project saved = repository.update(project);
-        audit.record("APPROVED_ESTIMATE_REVISED", "Project", id.toString(), id, project.code() + " "
+        return save(project, "APPROVED_ESTIMATE_REVISED",
+                project.code() + " "
                 + (previous == null ? "-" : previous.toPlainString()) + " -> " + newEstimate.toPlainString()
                 + (previousMonths == project.approvedConstructionPeriodMonths() ? ""
                         : ", period " + previousMonths + " -> " + project.approvedConstructionPeriodMonths() + " months")
                 + " — " + basis);
-        publish(project);
-        return saved;
     }
 
     /**
@@ -329,11 +310,8 @@ public class Projects {
         CurrentUser user = users.current();
         checkVersion(project, expectedVersion);
         project.decideConstructionMode(mode, exception, justification, user.username(), LocalDate.now(clock.withZone(ZONE)));
-        Project saved = repository.update(project);
-        audit.record("CONSTRUCTION_MODE_DECIDED", "Project", id.toString(), id,
+        return save(project, "CONSTRUCTION_MODE_DECIDED",
                 project.code() + " " + mode + (exception == null ? "" : " (" + exception + ")"));
-        publish(project);
-        return saved;
     }
 
     /** The project's approval authority sets a shorter path on another legal basis (Art. 9 (4)). */
@@ -343,11 +321,8 @@ public class Projects {
         Project project = get(id);
         checkVersion(project, expectedVersion);
         project.simplifyApprovalPath(stages, legalBasis);
-        Project saved = repository.update(project);
-        audit.record("APPROVAL_PATH_SIMPLIFIED", "Project", id.toString(), id,
+        return save(project, "APPROVAL_PATH_SIMPLIFIED",
                 project.code() + " " + project.approvalPath().stages() + " — " + project.approvalPath().legalBasis());
-        publish(project);
-        return saved;
     }
 
     private void checkProposal(NewProject proposal, String leadCode) {
@@ -393,6 +368,14 @@ public class Projects {
         if (expectedVersion != null && expectedVersion != project.version()) {
             throw new OptimisticLockingFailureException("project " + project.id() + " is at version " + project.version());
         }
+    }
+
+    /** Stores the project after a verb, records its audit event in the same transaction and publishes its events. */
+    private Project save(Project project, String action, String summary) {
+        Project saved = repository.update(project);
+        audit.record(action, "Project", project.id().toString(), project.id(), summary);
+        publish(project);
+        return saved;
     }
 
     private void publish(Project project) {
