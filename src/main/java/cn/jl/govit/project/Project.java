@@ -44,6 +44,8 @@ public class Project {
     private LocalDate approvedOn;
     private Integer approvedConstructionPeriodMonths;
     private LocalDate constructionStartedOn;
+    private LocalDate initialAcceptedOn;
+    private LocalDate operationStartedOn;
     private long version;
     private final transient List<Object> events = new ArrayList<>();
 
@@ -53,7 +55,8 @@ public class Project {
             int constructionPeriodMonths, ProjectFacts facts, String createdBy, Instant createdAt, ProjectStatus status,
             ApprovalAuthority approvalAuthority, ApprovalPath approvalPath, ConstructionModeDecision constructionMode,
             BigDecimal approvedEstimate, Set<Stage> approvedStages, LocalDate approvedOn,
-            Integer approvedConstructionPeriodMonths, LocalDate constructionStartedOn, long version) {
+            Integer approvedConstructionPeriodMonths, LocalDate constructionStartedOn, LocalDate initialAcceptedOn,
+            LocalDate operationStartedOn, long version) {
         this.id = Objects.requireNonNull(id);
         this.code = Objects.requireNonNull(code);
         this.name = Objects.requireNonNull(name);
@@ -75,6 +78,8 @@ public class Project {
         this.approvedOn = approvedOn;
         this.approvedConstructionPeriodMonths = approvedConstructionPeriodMonths;
         this.constructionStartedOn = constructionStartedOn;
+        this.initialAcceptedOn = initialAcceptedOn;
+        this.operationStartedOn = operationStartedOn;
         this.version = version;
     }
 
@@ -89,7 +94,7 @@ public class Project {
         Project project = new Project(id, code, proposal.name(), proposal.summary(), proposal.categories(),
                 leadOrganizationCode, proposal.participatingOrganizationCodes(), proposal.estimatedInvestment(),
                 proposal.constructionPeriodMonths(), proposal.facts(), createdBy, createdAt, ProjectStatus.DRAFT,
-                authority.authority(), path, null, null, Set.of(), null, null, null, 0);
+                authority.authority(), path, null, null, Set.of(), null, null, null, null, null, 0);
         project.events.add(new ProjectEvents.ProjectProposed(id, code, leadOrganizationCode, authority.authority(),
                 path.type(), path.stages(), proposal.estimatedInvestment()));
         return project;
@@ -268,6 +273,60 @@ public class Project {
         }
     }
 
+    /**
+     * The construction unit's initial acceptance passed (Art. 26, Annex 4 §6): construction ends and the project
+     * is in acceptance. Only a project under construction (not a suspended one), on a day neither in the future nor
+     * before the start. Whether the day lies within the approved period or an extension is the acceptance module's
+     * policy, which knows the extensions and rectifications.
+     */
+    public void enterAcceptance(LocalDate acceptedOn, LocalDate today) {
+        Objects.requireNonNull(acceptedOn, "acceptedOn");
+        if (acceptedOn.isAfter(today)) {
+            throw new InvalidInputException("acceptedOn", "date.future", acceptedOn.toString(), today.toString());
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (status == ProjectStatus.SUSPENDED) {
+            violations.add(Violation.of("ART-22", "status", "violation.ART-22.suspended"));
+        }
+        else if (status != ProjectStatus.UNDER_CONSTRUCTION) {
+            violations.add(Violation.of("ART-26", "status", "violation.ART-26.not-under-construction",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        else if (acceptedOn.isBefore(constructionStartedOn)) {
+            violations.add(Violation.of("ART-26", "acceptedOn", "violation.ART-26.before-start",
+                    acceptedOn.toString(), constructionStartedOn.toString()));
+        }
+        RuleViolationException.throwIfAny(violations);
+        initialAcceptedOn = acceptedOn;
+        status = ProjectStatus.IN_ACCEPTANCE;
+        events.add(new ProjectEvents.InitialAcceptancePassed(id, acceptedOn));
+    }
+
+    /**
+     * The final acceptance passed (Annex 4 §7): the project is accepted and in operation from that day (Art. 28,
+     * 35). Only a project in acceptance, on a day neither in the future nor before its initial acceptance. The gates
+     * before it (archive acceptance, Art. 24; the application's materials, Art. 26) are the acceptance module's.
+     */
+    public void startOperation(LocalDate acceptedOn, LocalDate today) {
+        Objects.requireNonNull(acceptedOn, "acceptedOn");
+        if (acceptedOn.isAfter(today)) {
+            throw new InvalidInputException("decidedOn", "date.future", acceptedOn.toString(), today.toString());
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (status != ProjectStatus.IN_ACCEPTANCE) {
+            violations.add(Violation.of("ART-26", "status", "violation.ART-26.not-in-acceptance",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        else if (acceptedOn.isBefore(initialAcceptedOn)) {
+            violations.add(Violation.of("ART-26", "decidedOn", "violation.ART-26.before-initial-acceptance",
+                    acceptedOn.toString(), initialAcceptedOn.toString()));
+        }
+        RuleViolationException.throwIfAny(violations);
+        operationStartedOn = acceptedOn;
+        status = ProjectStatus.IN_OPERATION;
+        events.add(new ProjectEvents.OperationStarted(id, acceptedOn));
+    }
+
     /** The construction period in months as approved (the proposal's until the approval says otherwise). */
     public int approvedConstructionPeriodMonths() {
         return approvedConstructionPeriodMonths == null ? constructionPeriodMonths : approvedConstructionPeriodMonths;
@@ -330,5 +389,9 @@ public class Project {
     public Set<Stage> approvedStages() { return Set.copyOf(approvedStages); }
     public LocalDate approvedOn() { return approvedOn; }
     public LocalDate constructionStartedOn() { return constructionStartedOn; }
+    /** The day the initial acceptance passed; {@code null} before. */
+    public LocalDate initialAcceptedOn() { return initialAcceptedOn; }
+    /** The day the final acceptance passed and operation began (Art. 28); {@code null} before. */
+    public LocalDate operationStartedOn() { return operationStartedOn; }
     public long version() { return version; }
 }

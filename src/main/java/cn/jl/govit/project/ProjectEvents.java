@@ -65,4 +65,15 @@ public final class ProjectEvents {
     public record ConstructionPeriodRevised(UUID projectId, int previousMonths, int newMonths,
             java.time.LocalDate startedOn, java.time.LocalDate plannedCompletion, String basis) {
     }
+
+    /** The initial acceptance passed: construction is over and the project is in acceptance (Art. 26). */
+    public record InitialAcceptancePassed(UUID projectId, java.time.LocalDate acceptedOn) {
+    }
+
+    /**
+     * The final acceptance passed and the project is in operation from {@code startedOn}: self-evaluation (Art. 28)
+     * and the periodic security and cryptography assessments (Art. 16, 17, 36) are counted from that day.
+     */
+    public record OperationStarted(UUID projectId, java.time.LocalDate startedOn) {
+    }
 }

@@ -224,6 +224,36 @@ public class Projects {
     }
 
     /**
+     * Records that the initial acceptance passed (Art. 26): the project moves into acceptance. Only its construction
+     * unit, which organises the initial acceptance; the acceptance module calls it in its own transaction after its
+     * policies (period, extension, special acceptances) passed.
+     */
+    @Transactional
+    public Project enterAcceptance(UUID id, LocalDate acceptedOn) {
+        Project project = get(id);
+        requireConstructionUnit(project);
+        project.enterAcceptance(acceptedOn, today());
+        return save(project, "INITIAL_ACCEPTANCE_PASSED", project.code() + " initial acceptance passed " + acceptedOn);
+    }
+
+    /**
+     * Records that the final acceptance passed (Annex 4 §7): the project is in operation. The project's approval
+     * authority decides it, or its construction unit when the authority delegated the acceptance of a simple or
+     * equipment-only project (Annex 4 §5); the acceptance module checks the delegation and the gates (Art. 24, 26)
+     * before it calls this in its own transaction.
+     */
+    @Transactional
+    public Project startOperation(UUID id, LocalDate acceptedOn) {
+        Project project = get(id);
+        if (!isAuthority(project) && !isConstructionUnit(project)) {
+            throw new AccessDeniedException("only the project's approval authority or, by delegation, its construction unit");
+        }
+        project.startOperation(acceptedOn, today());
+        return save(project, "OPERATION_STARTED", project.code() + " final acceptance passed " + acceptedOn
+                + ", in operation");
+    }
+
+    /**
      * Refuses with {@code 422} a construction record or change on a project that is suspended (ART-22) or not
      * under construction (ART-14); for the construction-phase modules, after their scope and role checks.
      */

@@ -64,11 +64,11 @@ class JdbcProjectRepository implements ProjectRepository {
                     approval_stages, legal_basis, construction_mode, construction_mode_exception,
                     construction_mode_justification, construction_mode_decided_by, construction_mode_decided_on,
                     approved_estimate, approved_stages, approved_on, approved_construction_period_months,
-                    construction_started_on, created_by, created_at, version)
+                    construction_started_on, initial_accepted_on, operation_started_on, created_by, created_at, version)
                 VALUES (:id, :code, :name, :summary, :categories, :lead, :participants, :estimate, :period,
                     :inPlan, :emergency, :simple, :classified, :civil, :energy, :cloud, :status, :authority,
                     :pathType, :stages, :legalBasis, :mode, :modeException, :modeJustification, :modeBy, :modeOn,
-                    :approvedEstimate, :approvedStages, :approvedOn, :approvedPeriod, :startedOn, :createdBy, :createdAt, 0)""")
+                    :approvedEstimate, :approvedStages, :approvedOn, :approvedPeriod, :startedOn, :initialAcceptedOn, :operationStartedOn, :createdBy, :createdAt, 0)""")
                 .params(columns(p))
                 .param("code", p.code())
                 .param("name", p.name())
@@ -106,6 +106,7 @@ class JdbcProjectRepository implements ProjectRepository {
                     construction_mode_decided_by = :modeBy, construction_mode_decided_on = :modeOn,
                     approved_estimate = :approvedEstimate, approved_stages = :approvedStages, approved_on = :approvedOn,
                     approved_construction_period_months = :approvedPeriod, construction_started_on = :startedOn,
+                    initial_accepted_on = :initialAcceptedOn, operation_started_on = :operationStartedOn,
                     version = version + 1
                 WHERE id = :id AND version = :version""")
                 .params(columns(p))
@@ -136,6 +137,8 @@ class JdbcProjectRepository implements ProjectRepository {
         c.put("approvedOn", p.approvedOn());
         c.put("approvedPeriod", p.approvedOn() == null ? null : p.approvedConstructionPeriodMonths());
         c.put("startedOn", p.constructionStartedOn());
+        c.put("initialAcceptedOn", p.initialAcceptedOn());
+        c.put("operationStartedOn", p.operationStartedOn());
         return c;
     }
 
@@ -217,7 +220,8 @@ class JdbcProjectRepository implements ProjectRepository {
             boolean simple, boolean classified, boolean civil, boolean energy, boolean cloud, ProjectStatus status,
             ApprovalAuthority authority, ApprovalPathType pathType, List<Stage> stages, String legalBasis,
             ConstructionModeDecision mode, BigDecimal approvedEstimate, List<Stage> approvedStages,
-            java.time.LocalDate approvedOn, Integer approvedPeriod, java.time.LocalDate startedOn, String createdBy,
+            java.time.LocalDate approvedOn, Integer approvedPeriod, java.time.LocalDate startedOn,
+            java.time.LocalDate initialAcceptedOn, java.time.LocalDate operationStartedOn, String createdBy,
             java.time.Instant createdAt, long version) {
 
         Project toProject(List<FundingLine> funding) {
@@ -230,7 +234,7 @@ class JdbcProjectRepository implements ProjectRepository {
                     : derived;
             return new Project(id, code, name, summary, categories, lead, participants, estimate, period, facts,
                     createdBy, createdAt, status, authority, path, mode, approvedEstimate, Set.copyOf(approvedStages),
-                    approvedOn, approvedPeriod, startedOn, version);
+                    approvedOn, approvedPeriod, startedOn, initialAcceptedOn, operationStartedOn, version);
         }
     }
 
@@ -256,7 +260,9 @@ class JdbcProjectRepository implements ProjectRepository {
                 strings(rs.getArray("approved_stages")).stream().map(Stage::valueOf).toList(),
                 rs.getObject("approved_on", java.time.LocalDate.class),
                 (Integer) rs.getObject("approved_construction_period_months"),
-                rs.getObject("construction_started_on", java.time.LocalDate.class), rs.getString("created_by"),
+                rs.getObject("construction_started_on", java.time.LocalDate.class),
+                rs.getObject("initial_accepted_on", java.time.LocalDate.class),
+                rs.getObject("operation_started_on", java.time.LocalDate.class), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
     }
 

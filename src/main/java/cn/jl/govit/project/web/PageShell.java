@@ -33,7 +33,8 @@ import cn.jl.govit.project.Projects;
  */
 record PageShell(boolean signedIn, String username, String displayName, String organizationName, boolean admin,
         boolean seesProjects, boolean canPropose, String langZh, String langEn, boolean departmentStaff,
-        boolean provincialBody, boolean digitalBureau, boolean approver, boolean expert, boolean archivist) {
+        boolean provincialBody, boolean digitalBureau, boolean approver, boolean expert, boolean archivist,
+        boolean leadingGroup, boolean finance) {
 
     /** The model attribute a page controller sets when a POST renders a page whose address is another one. */
     static final String CANONICAL_URL = "canonicalUrl";
@@ -75,7 +76,7 @@ record PageShell(boolean signedIn, String username, String displayName, String o
             String en = withLang(base, "en");
             CurrentUser user = users.find().orElse(null);
             if (user == null) {
-                return new PageShell(false, null, null, null, false, false, false, zh, en, false, false, false, false, false, false);
+                return new PageShell(false, null, null, null, false, false, false, zh, en, false, false, false, false, false, false, false, false);
             }
             String organization = null;
             try {
@@ -88,7 +89,8 @@ record PageShell(boolean signedIn, String username, String displayName, String o
             return new PageShell(true, user.username(), user.displayName(), organization, user.has(Role.ADMIN), sees,
                     projects.canPropose(), zh, en, user.isDepartmentStaff(), user.readsAllProjects(),
                     user.isApproverOf(OrganizationCodes.DIGITAL_BUREAU), user.has(Role.APPROVER), user.has(Role.EXPERT),
-                    user.has(Role.ARCHIVIST) && OrganizationCodes.ARCHIVES.equals(user.organizationCode()));
+                    user.has(Role.ARCHIVIST) && OrganizationCodes.ARCHIVES.equals(user.organizationCode()),
+                    user.has(Role.LEADING_GROUP), user.has(Role.FINANCE_OFFICER));
         }
 
         private static String currentUrl(HttpServletRequest request) {

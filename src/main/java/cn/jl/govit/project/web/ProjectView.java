@@ -30,7 +30,8 @@ record ProjectView(UUID id, String code, String name, String summary, List<Proje
         ApprovalAuthority approvalAuthority, CitationView approvalAuthorityReason, PathView approvalPath,
         ConstructionMode constructionMode, ModeView constructionModeDecision, BigDecimal approvedEstimate,
         LocalDate approvedOn, Integer approvedConstructionPeriodMonths, LocalDate constructionStartedOn,
-        LocalDate plannedCompletion, String createdBy, OffsetDateTime createdAt) {
+        LocalDate plannedCompletion, LocalDate initialAcceptedOn, LocalDate operationStartedOn, String createdBy,
+        OffsetDateTime createdAt) {
 
     record PathView(ApprovalPathType type, List<Stage> stages, List<CitationView> reasons, String legalBasis) {
     }
@@ -56,6 +57,6 @@ record ProjectView(UUID id, String code, String name, String summary, List<Proje
                 mode == null ? null : new ModeView(mode.mode(), mode.exception(), mode.justification(), mode.decidedBy(),
                         mode.decidedOn()),
                 p.approvedEstimate(), p.approvedOn(), p.approvedOn() == null ? null : p.approvedConstructionPeriodMonths(),
-                p.constructionStartedOn(), p.plannedCompletion(), p.createdBy(), p.createdAt().atZone(Projects.ZONE).toOffsetDateTime());
+                p.constructionStartedOn(), p.plannedCompletion(), p.initialAcceptedOn(), p.operationStartedOn(), p.createdBy(), p.createdAt().atZone(Projects.ZONE).toOffsetDateTime());
     }
 }
