@@ -230,6 +230,16 @@ public class AcceptanceExtensions {
         return new PageOf<>(mine.subList(from, to), paging.page(), paging.size(), mine.size());
     }
 
+    /** The kinds whose deadline the signed-in user may apply to extend now (the unit, a deadline running). */
+    @Transactional(readOnly = true)
+    public List<AcceptanceKind> applicableKinds(Project project) {
+        if (!projects.isConstructionUnit(project)) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(AcceptanceKind.values())
+                .filter(k -> open(project, k) && repository.pendingExtension(project.id(), k).isEmpty()).toList();
+    }
+
     /** Whether the signed-in user decides this project's extensions (its approval authority). */
     public boolean canDecide(Project project) {
         return projects.isAuthority(project);

@@ -82,6 +82,13 @@ public class TrialRuns {
         return project;
     }
 
+    /** Whether the signed-in user records this project's trial run now; the page shows the form then. */
+    @Transactional(readOnly = true)
+    public boolean canRecord(Project project) {
+        return projects.isConstructionUnit(project) && (project.status() == ProjectStatus.UNDER_CONSTRUCTION
+                || project.status() == ProjectStatus.IN_ACCEPTANCE);
+    }
+
     /**
      * The unit records the trial run (again, to set or correct its dates): {@code 400} for a missing start or a date
      * in the future; {@code 422 ART-26} unless the project is under construction or in acceptance, for a start
@@ -122,22 +129,22 @@ public class TrialRuns {
     static List<Violation> violations(Project project, TrialRun previous, LocalDate startedOn, LocalDate stableSince) {
         List<Violation> violations = new ArrayList<>();
         if (project.status() != ProjectStatus.UNDER_CONSTRUCTION && project.status() != ProjectStatus.IN_ACCEPTANCE) {
-            violations.add(Violation.of("ART-26", "status", "violation.ART-26.trial-run-status",
+            violations.add(Violation.of("ART-26", "status", "violation.ART-26.initial-trial-status",
                     new cn.jl.govit.rulebook.MessageKey("enum.ProjectStatus." + project.status().name())));
             return violations;
         }
         if (project.constructionStartedOn() != null && startedOn.isBefore(project.constructionStartedOn())) {
-            violations.add(Violation.of("ART-26", "startedOn", "violation.ART-26.trial-run-before-construction",
+            violations.add(Violation.of("ART-26", "startedOn", "violation.ART-26.initial-trial-before-construction",
                     startedOn.toString(), project.constructionStartedOn().toString()));
         }
         if (stableSince != null && stableSince.isBefore(startedOn)) {
-            violations.add(Violation.of("ART-26", "stableSince", "violation.ART-26.trial-run-stable-before-start",
+            violations.add(Violation.of("ART-26", "stableSince", "violation.ART-26.initial-trial-stable-before-start",
                     stableSince.toString(), startedOn.toString()));
         }
         // once initial acceptance passed and the run is stable the Art. 26 window runs from these dates: fixed
         if (previous != null && previous.stable() && project.status() == ProjectStatus.IN_ACCEPTANCE
                 && !(previous.startedOn().equals(startedOn) && previous.stableSince().equals(stableSince))) {
-            violations.add(Violation.of("ART-26", "stableSince", "violation.ART-26.trial-run-fixed",
+            violations.add(Violation.of("ART-26", "stableSince", "violation.ART-26.initial-trial-fixed",
                     previous.stableSince().toString()));
         }
         return violations;
