@@ -22,6 +22,7 @@ import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.PageOf;
+import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.RecordNotFoundException;
 import cn.jl.govit.rulebook.RuleViolationException;
 
@@ -39,9 +40,6 @@ public class AcceptanceCommittees {
 
     /** The largest committee a draw or a naming forms; the same bound as a review panel. */
     public static final int MAX_COMMITTEE_SIZE = ReviewPanels.MAX_PANEL_SIZE;
-
-    /** The largest page of the expert's list. */
-    public static final int MAX_PAGE_SIZE = 100;
 
     private final AcceptanceCommitteeRepository repository;
     private final ExpertPool pool;
@@ -163,20 +161,20 @@ public class AcceptanceCommittees {
                 .map(u -> repository.isMember(applicationId, u.username())).orElse(false);
     }
 
-    /** The signed-in expert's assignments (the first {@link #MAX_PAGE_SIZE}), open ones first; non-experts ⇒ {@code 403}. */
+    /** The signed-in expert's assignments (the first {@link Paging#MAX_SIZE}), open ones first; non-experts ⇒ {@code 403}. */
     @Transactional(readOnly = true)
     public List<AcceptanceAssignment> myAssignments() {
-        return myAssignments(0, MAX_PAGE_SIZE).content();
+        return myAssignments(Paging.of(0, Paging.MAX_SIZE)).content();
     }
 
     /** One page of the signed-in expert's assignments, open ones first; non-experts ⇒ {@code 403}. */
     @Transactional(readOnly = true)
-    public PageOf<AcceptanceAssignment> myAssignments(int page, int size) {
+    public PageOf<AcceptanceAssignment> myAssignments(Paging paging) {
         CurrentUser user = users.current();
         if (!user.has(Role.EXPERT)) {
             throw new AccessDeniedException("only experts sit on acceptance committees");
         }
-        return repository.assignmentsOf(user.username(), Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+        return repository.assignmentsOf(user.username(), paging.page(), paging.size());
     }
 
     /** An assignment as its expert reads it; anyone else ⇒ {@code 404}. */
