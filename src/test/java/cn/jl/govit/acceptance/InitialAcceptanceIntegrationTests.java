@@ -18,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
 import cn.jl.govit.approval.ApprovedProjects;
+import cn.jl.govit.dossier.DossierSection;
+import cn.jl.govit.organization.RunAs;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.support.Api;
 import cn.jl.govit.support.Api.Response;
@@ -43,6 +45,12 @@ class InitialAcceptanceIntegrationTests {
 
     @Autowired
     Projects projects;
+
+    @Autowired
+    List<DossierSection> sections;
+
+    @Autowired
+    RunAs runAs;
 
     Api api;
 
@@ -102,6 +110,11 @@ class InitialAcceptanceIntegrationTests {
         assertThat(attempts.text("$[0].specialAcceptances[0].title")).isEqualTo("工程质量");
         assertThat(attempts.text("$[0].specialAcceptances[0].sm3")).matches("[0-9a-f]{64}");
         assertThat(api.as("rst").post(path, passed(today(), report, docs)).status()).isEqualTo(422);
+
+        DossierSection section = sections.stream().filter(d -> d.name().equals("acceptance-initial")).findFirst()
+                .orElseThrow();
+        String dossier = runAs.call("rst", () -> section.content(UUID.fromString(project))).toString();
+        assertThat(dossier).contains("SA-AUDIT", attempts.text("$[0].specialAcceptances[0].sm3"), "PASSED");
     }
 
     @Test
