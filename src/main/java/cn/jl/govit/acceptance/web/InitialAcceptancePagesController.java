@@ -222,10 +222,13 @@ class InitialAcceptancePagesController {
             Obligation finalDue) {
         List<Step> steps = new ArrayList<>();
         add(steps, project.constructionStartedOn(), "acceptance.initial.timeline.started", "done", "");
-        add(steps, project.plannedCompletion(), "acceptance.initial.timeline.planned-completion", "deadline", "");
+        // once the initial acceptance passed, its deadlines are history rather than something still due
+        String initialDeadline = project.initialAcceptedOn() == null ? "deadline" : "closed";
+        add(steps, project.plannedCompletion(), "acceptance.initial.timeline.planned-completion", initialDeadline, "");
         for (AcceptanceExtension e : extensionList) {
             if (e.status() == AcceptanceExtensionStatus.APPROVED) {
-                add(steps, e.newDate(), "acceptance.initial.timeline.extended." + e.kind().name(), "deadline", "");
+                add(steps, e.newDate(), "acceptance.initial.timeline.extended." + e.kind().name(),
+                        e.kind() == AcceptanceKind.INITIAL ? initialDeadline : "deadline", "");
             }
         }
         for (InitialAcceptance a : attempts) {
@@ -233,8 +236,8 @@ class InitialAcceptancePagesController {
                     a.passed() ? "done" : "failed", String.valueOf(a.attempt()));
         }
         for (AcceptanceRectification r : rectificationList) {
-            add(steps, r.dueDate(), "acceptance.initial.timeline.rectification-due." + r.kind().name(), "deadline",
-                    String.valueOf(r.number()));
+            add(steps, r.dueDate(), "acceptance.initial.timeline.rectification-due." + r.kind().name(),
+                    r.open() ? "deadline" : "closed", String.valueOf(r.number()));
             add(steps, r.completedOn(), "acceptance.initial.timeline.rectified." + r.kind().name(), "done",
                     String.valueOf(r.number()));
         }
@@ -255,7 +258,7 @@ class InitialAcceptancePagesController {
         }
     }
 
-    /** One dated step of the timeline: {@code kind} is done, failed or deadline. */
+    /** One dated step of the timeline: {@code kind} is done, failed, deadline (still due) or closed (a past one). */
     record Step(LocalDate date, String labelKey, String kind, String arg) {
     }
 
