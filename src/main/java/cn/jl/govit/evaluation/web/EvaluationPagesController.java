@@ -33,6 +33,7 @@ import cn.jl.govit.evaluation.PostEvaluationStatus;
 import cn.jl.govit.evaluation.PostEvaluations;
 import cn.jl.govit.evaluation.ReviewDecision;
 import cn.jl.govit.evaluation.SelfEvaluation;
+import cn.jl.govit.evaluation.SelfEvaluationContent;
 import cn.jl.govit.evaluation.SelfEvaluationOutcome;
 import cn.jl.govit.evaluation.SelfEvaluationReportPolicy;
 import cn.jl.govit.evaluation.SelfEvaluationStatus;
@@ -109,6 +110,10 @@ class EvaluationPagesController {
         model.addAttribute("documents", docs);
         model.addAttribute("documentNames", names);
         model.addAttribute("parts", SelfEvaluationReportPolicy.PARTS.subList(0, SelfEvaluationReportPolicy.PARTS.size() - 1));
+        Map<String, String> reported = report == null ? Map.of() : texts(report.content());
+        model.addAttribute("reportTexts", reported);
+        // the form shows what was just refused, else the returned report to revise
+        model.addAttribute("formTexts", "self-evaluation".equals(failed) ? form : reported);
         model.addAttribute("outcomes", SelfEvaluationOutcome.values());
         model.addAttribute("conclusions", PostEvaluationConclusion.values());
         model.addAttribute("decisions", ReviewDecision.values());
@@ -254,6 +259,16 @@ class EvaluationPagesController {
             throw new RecordNotFoundException("EvaluationFinding", id);
         }
         return id;
+    }
+
+    private static Map<String, String> texts(SelfEvaluationContent c) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("goalsAchieved", c.goalsAchieved());
+        texts.put("investmentAndBenefits", c.investmentAndBenefits());
+        texts.put("operationAndUse", c.operationAndUse());
+        texts.put("sharingAndIntegration", c.sharingAndIntegration());
+        texts.put("problemsAndMeasures", c.problemsAndMeasures());
+        return texts;
     }
 
     /** A field error as the page shows it: the field's label key is {@code evaluation.field.<field>}. */
