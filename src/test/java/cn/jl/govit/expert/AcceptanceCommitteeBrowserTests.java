@@ -85,6 +85,8 @@ class AcceptanceCommitteeBrowserTests {
         assertThat(browser.findElement(By.cssSelector("[data-testid=violations] li")).getAttribute("data-item"))
                 .isEqualTo("CRYPTOGRAPHY");
         assertThat(browser.findElement(By.cssSelector("[data-aspect=CRYPTOGRAPHY]")).isDisplayed()).isTrue();
+        // a tall window, so that the screenshot shows the whole form with the violation in place
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 2300));
         chromium.screenshot("expert-committee-refused");
 
         type("cryptography", "通过商用密码应用安全性评估，评估结论为基本符合。");
@@ -92,6 +94,7 @@ class AcceptanceCommitteeBrowserTests {
         chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=opinion]")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=conclusion]")).getText()).isEqualTo("建议通过验收");
         chromium.screenshot("expert-committee-filed");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
         chromium.signOut();
 
         assertThat(committees.opinions(committee.applicationId())).hasSize(1);
