@@ -2,14 +2,23 @@ package cn.jl.govit.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -290,6 +299,38 @@ class OperationIntegrationTests {
         Response assessed = api.as("rst").post("projects/" + project + "/security-assessments",
                 assessment(today(), "PASS", offline.text("$.id")));
         assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void theArchivePackageCarriesTheOperationRecords() throws Exception {
+        String project = inOperation();
+        String report = upload(project, "评估报告.txt");
+        assertThat(api.as("rst").post("projects/" + project + "/crypto-assessments", assessment(today(), "PASS", report))
+                .status()).isEqualTo(201);
+        assertThat(api.as("rst").post("projects/" + project + "/om-contracts",
+                contract("YW-DOSSIER", 1000, today(), today().plusYears(1))).status()).isEqualTo(201);
+        assertThat(api.as("rst").post("projects/" + project + "/om-records", record(today(), "INCIDENT")).status())
+                .isEqualTo(201);
+
+        HttpResponse<byte[]> exported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/projects/" + project + "/archive-package"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("rst:" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(exported.statusCode()).isEqualTo(200);
+        String operation = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(exported.body()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("metadata/operation.json")) {
+                    operation = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(operation).isNotNull();
+        assertThat(JsonPath.<List<String>>read(operation, "$.assessments[*].kind")).containsExactly("CRYPTO");
+        assertThat(JsonPath.<List<String>>read(operation, "$.contracts[*].contractNumber")).containsExactly("YW-DOSSIER");
+        assertThat(JsonPath.<List<String>>read(operation, "$.records[*].kind")).containsExactly("INCIDENT");
+        assertThat(JsonPath.<List<Object>>read(operation, "$.mlpsRecords")).isEmpty();
     }
 
     @Test
