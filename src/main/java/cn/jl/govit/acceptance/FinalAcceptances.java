@@ -470,6 +470,11 @@ public class FinalAcceptances {
         return repository.applications(projectId);
     }
 
+    /** Today in the provincial calendar. */
+    public LocalDate today() {
+        return projects.today();
+    }
+
     private FinalAcceptanceMaterialsPolicy policy() {
         return new FinalAcceptanceMaterialsPolicy(catalogue.all());
     }

@@ -56,12 +56,43 @@ final class FinalAcceptanceSetUp {
         return ready(ApprovedProjects.underConstruction(api, "rst", 5_000_000, 12));
     }
 
-    /** The project's initial acceptance passed today, then its trial run recorded stable since today. */
+    /**
+     * Through the acceptance API: the trial run recorded stable since today, then the initial acceptance passed today
+     * with the report and every required special acceptance.
+     */
     String ready(String project) {
-        UUID id = UUID.fromString(project);
-        runAs.run("rst", () -> projects.enterAcceptance(id, projects.today()));
-        runAs.run("rst", () -> trialRuns.record(id, projects.today(), projects.today()));
+        String today = today().toString();
+        Response trialRun = api.as("rst").post("projects/" + project + "/trial-run",
+                Map.of("startedOn", today, "stableSince", today));
+        assertThat(trialRun.status()).as(trialRun.toString()).isIn(200, 201);
+        List<Map<String, Object>> specials = new ArrayList<>();
+        for (String code : List.of("SA-QUALITY", "SA-ARCHIVES", "SA-SECURITY-RISK", "SA-CRYPTO", "SA-FINAL-ACCOUNTS",
+                "SA-AUDIT")) {
+            specials.add(material(code, document(project, code)));
+        }
+        Map<String, Object> initial = new LinkedHashMap<>();
+        initial.put("acceptedOn", today);
+        initial.put("result", "PASSED");
+        initial.put("specialAcceptances", specials);
+        initial.put("reportDocumentId", document(project, "AM9"));
+        Response accepted = api.as("rst").post("projects/" + project + "/initial-acceptance", initial);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
         return project;
+    }
+
+    /** A document for the code: uploaded, or registered by offline reference for a classified project. */
+    private String document(String project, String code) {
+        if (classified(project)) {
+            Response registered = api.as("rst").post("projects/" + project + "/documents",
+                    Map.of("code", code, "title", code + " 材料", "offlineReference", "机要载体 JM-" + code));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            return registered.text("$.id");
+        }
+        return upload(project, code + ".txt", code);
+    }
+
+    private boolean classified(String project) {
+        return Boolean.TRUE.equals(api.as("rst").get("projects/" + project).json("$.classified"));
     }
 
     /** A proposed project of RST that is neither simple nor equipment-only (szsj is its authority). */
