@@ -21,6 +21,7 @@ import cn.jl.govit.approval.ApprovedProjects;
 import cn.jl.govit.dossier.DossierSection;
 import cn.jl.govit.organization.RunAs;
 import cn.jl.govit.project.Projects;
+import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.support.Api;
 import cn.jl.govit.support.Api.Response;
 import cn.jl.govit.support.GovItTest;
@@ -51,6 +52,9 @@ class InitialAcceptanceIntegrationTests {
 
     @Autowired
     RunAs runAs;
+
+    @Autowired
+    AcceptanceExtensions extensionService;
 
     Api api;
 
@@ -157,6 +161,11 @@ class InitialAcceptanceIntegrationTests {
                 newDate.plusDays(1).toString())).status()).isEqualTo(409);
 
         String decision = "acceptance-extensions/" + applied.text("$.id") + "/decision";
+        UUID extensionId = UUID.fromString(applied.text("$.id"));
+        assertThat(runAs.call("szsj", () -> extensionService.pending(Paging.of(0, Paging.MAX_SIZE))).content())
+                .as("the authority's queue").anyMatch(p -> p.extension().id().equals(extensionId));
+        assertThat(runAs.call("fgw", () -> extensionService.pending(Paging.of(0, Paging.MAX_SIZE))).content())
+                .as("another authority's queue").noneMatch(p -> p.extension().id().equals(extensionId));
         assertThat(api.as("fgw").post(decision, Map.of("decision", "APPROVED")).status()).isEqualTo(403);
         assertThat(api.as("rst").post(decision, Map.of("decision", "APPROVED")).status()).isEqualTo(403);
         assertThat(api.as("wjw").post(decision, Map.of("decision", "APPROVED")).status()).isEqualTo(404);
@@ -265,6 +274,14 @@ class InitialAcceptanceIntegrationTests {
         finally {
             clock.reset();
         }
+    }
+
+    @Test
+    void theEndpointsAreInTheOpenApiDocument() {
+        String docs = api.as("rst").get("/v3/api-docs").body();
+        assertThat(docs).contains("/api/v1/projects/{id}/initial-acceptance", "/api/v1/projects/{id}/trial-run",
+                "/api/v1/projects/{id}/acceptance-extensions", "/api/v1/acceptance-extensions/{extId}/decision",
+                "/api/v1/projects/{id}/acceptance-rectifications/{rectId}/completion");
     }
 
     Map<String, Object> passed(LocalDate on, String report, Map<String, String> specials) {
