@@ -7,16 +7,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -305,6 +313,28 @@ class EvaluationIntegrationTests {
         assertThat(api.as("rst").get("audit-events?projectId=" + project).<List<String>>json("$.content[*].action"))
                 .contains("POST_EVALUATION_COMMISSIONED", "POST_EVALUATION_REPORTED", "EVALUATION_FINDING_RAISED",
                         "EVALUATION_FINDING_RECTIFIED", "EVALUATION_FINDING_REOPENED", "EVALUATION_FINDING_CLOSED");
+
+        // the signed archive package carries the evaluation record
+        String section = packageEntry(project, "metadata/evaluation.json");
+        assertThat(section).contains("吉林某工程咨询有限公司", subject, "\"REJECTED\"", "\"ACCEPTED\"", "已接入省共享平台");
+    }
+
+    /** One entry of the project's archive package, as text. */
+    String packageEntry(String project, String name) throws Exception {
+        HttpResponse<byte[]> exported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/projects/" + project + "/archive-package"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("rst:" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(exported.statusCode()).isEqualTo(200);
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(exported.body()))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+                if (entry.getName().equals(name)) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(name + " not in the archive package");
     }
 
     @Test
@@ -350,6 +380,25 @@ class EvaluationIntegrationTests {
         assertThat(body(perform("szsj", get("/evaluations?postStatus=COMMISSIONED")))).contains("data-testid=\"windows\"",
                 "data-project=\"" + project + "\"");
         assertThat(perform("czt", get("/evaluations?status=BOGUS")).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void theRulesAndTheEndpointsArePublished() {
+        Response rules = api.as("rst").get("rules");
+        assertThat(rules.<List<String>>json("$[?(@.id == 'ART-28')].article")).containsExactly("第二十八条");
+        assertThat(rules.<List<Object>>json("$[?(@.id == 'ART-28')].parameters.selfEvaluationWindowStartMonths"))
+                .containsExactly(12);
+        assertThat(rules.<List<Object>>json("$[?(@.id == 'ART-28')].parameters.selfEvaluationWindowEndMonths"))
+                .containsExactly(24);
+        assertThat(rules.<List<Object>>json("$[?(@.id == 'ART-32')].parameters.rectificationWindowMonths"))
+                .containsExactly(6);
+        assertThat(rules.<List<String>>json("$[?(@.id == 'ART-32')].summary")).singleElement().asString()
+                .contains("整改");
+        String docs = api.as("rst").get("/v3/api-docs").body();
+        assertThat(docs).contains("/api/v1/projects/{id}/self-evaluation", "/api/v1/projects/{id}/self-evaluations",
+                "/api/v1/self-evaluations/{id}/decision", "/api/v1/projects/{id}/post-evaluations",
+                "/api/v1/post-evaluations/{id}/report", "/api/v1/projects/{id}/evaluation-findings",
+                "/api/v1/evaluation-findings/{id}/rectification", "/api/v1/evaluation-findings/{id}/review");
     }
 
     String rectification(String project, String subject, String field) {
