@@ -40,6 +40,12 @@ public class Maintenance {
         return guard.unit(projectId);
     }
 
+    /** {@code 404} unless the caller may see the project. */
+    @Transactional(readOnly = true)
+    public Project checkMayRead(UUID projectId) {
+        return guard.readable(projectId);
+    }
+
     /**
      * Records an O&M contract: {@code 404}, {@code 403}, {@code 400} (ends on or before it starts, a contract number
      * the project has already, a foreign document), {@code 422 ART-35} unless the project is in operation.

@@ -208,6 +208,8 @@ class OperationIntegrationTests {
         assertThat(beforeOperation.status()).isEqualTo(422);
         assertThat(beforeOperation.<List<String>>json("$.violations[*].item")).containsExactly("occurredOn");
         assertThat(api.as("rst").get("projects/" + project + "/om-records?kind=NOPE").status()).isEqualTo(400);
+        assertThat(api.as("wjw").get("projects/" + project + "/om-records?kind=NOPE").status()).isEqualTo(404);
+        assertThat(api.as("wjw").get("projects/" + project + "/om-records?size=0").status()).isEqualTo(404);
         assertThat(api.as("rst").get("projects/" + project + "/om-records?size=0").status()).isEqualTo(400);
     }
 

@@ -29,6 +29,7 @@ import cn.jl.govit.operation.MaintenanceRecordKind;
 import cn.jl.govit.operation.MlpsRecord;
 import cn.jl.govit.operation.MlpsRecords;
 import cn.jl.govit.operation.OperationRequests;
+import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.JsonBody;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.Paging;
@@ -129,8 +130,23 @@ class OperationApiController {
     @GetMapping("/om-records")
     @Operation(summary = "The project's O&M log, newest first (page, size, kind)")
     PageOf<MaintenanceRecord> records(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) MaintenanceRecordKind kind) {
-        return maintenance.records(id, kind, Paging.of(page, size));
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) @Schema(implementation = MaintenanceRecordKind.class) String kind) {
+        // scope first, then the paging and the filter: a caller outside scope learns nothing from a 400
+        maintenance.checkMayRead(id);
+        return maintenance.records(id, kind(kind), Paging.of(page, size));
+    }
+
+    private static MaintenanceRecordKind kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return null;
+        }
+        try {
+            return MaintenanceRecordKind.valueOf(kind.strip());
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidInputException("kind", "problem.field.invalid");
+        }
     }
 
     @PostMapping("/om-records")
