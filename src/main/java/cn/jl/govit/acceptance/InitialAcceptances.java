@@ -152,7 +152,13 @@ public class InitialAcceptances {
                     trialRuns.of(projectId).map(TrialRun::stableSince).orElse(null));
         }
         else {
-            rectifications.open(projectId, AcceptanceKind.INITIAL, request.acceptedOn(), opinion);
+            AcceptanceRectification r = rectifications.open(projectId, AcceptanceKind.INITIAL, request.acceptedOn(),
+                    opinion);
+            // Art. 27 gives the retry until the rectification deadline: the initial acceptance is not overdue before it
+            obligations.find(projectId, ObligationType.INITIAL_ACCEPTANCE, ConstructionDeadlines.INITIAL_ACCEPTANCE_SUBJECT)
+                    .filter(o -> o.pending() && o.dueDate().isBefore(r.dueDate()))
+                    .ifPresent(o -> obligations.open(projectId, ObligationType.INITIAL_ACCEPTANCE, o.subject(),
+                            r.dueDate(), null, AcceptanceRectifications.RULE, project.leadOrganizationCode()));
         }
         return repository.attempts(projectId).stream().filter(a -> a.id().equals(attempt.id())).findFirst().orElseThrow();
     }

@@ -251,6 +251,26 @@ class InitialAcceptanceIntegrationTests {
     }
 
     @Test
+    void aFailureOnThePlannedCompletionMovesTheInitialAcceptanceDeadlineToTheRectificationDeadline() {
+        String project = ApprovedProjects.underConstruction(api, "rst", 5_000_000, 2);
+        LocalDate planned = today().plusMonths(2);
+        try {
+            clock.advance(Duration.ofDays(75));
+            Response failed = api.as("rst").post("projects/" + project + "/initial-acceptance", Map.of(
+                    "acceptedOn", planned.toString(), "result", "FAILED", "opinion", "工程质量专项验收不合格"));
+            assertThat(failed.status()).as(failed.toString()).isEqualTo(201);
+            Map<String, Object> initial = obligation(project, "INITIAL_ACCEPTANCE", "INITIAL");
+            assertThat(initial.get("dueDate")).isEqualTo(planned.plusMonths(6).toString());
+            assertThat(initial.get("status")).isEqualTo("OPEN");
+            assertThat(obligation(project, "RECTIFICATION", "ACCEPTANCE-INITIAL-1").get("dueDate"))
+                    .isEqualTo(planned.plusMonths(6).toString());
+        }
+        finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void anApprovedInitialExtensionRedatesTheInitialAcceptanceObligation() {
         String project = ApprovedProjects.underConstruction(api, "rst", 5_000_000, 2);
         String report = upload(project, "初步验收报告.txt", "AM9");
