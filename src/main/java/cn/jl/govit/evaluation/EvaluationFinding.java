@@ -3,6 +3,7 @@ package cn.jl.govit.evaluation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -25,7 +26,7 @@ public record EvaluationFinding(UUID id, UUID projectId, EvaluationSource source
 
     /** The obligation subject of a finding: a short, readable form of its id. */
     static String subjectOf(UUID id) {
-        return "EVAL-FINDING-" + id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        return "EVAL-FINDING-" + id.toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
     /** One rectification the unit reported, with the authority's review when there is one. */

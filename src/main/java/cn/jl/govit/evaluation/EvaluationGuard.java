@@ -3,6 +3,7 @@ package cn.jl.govit.evaluation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -103,11 +104,11 @@ class EvaluationGuard {
     }
 
     /** Evaluations are of a project in operation, that is after its final acceptance (Art. 28). */
-    static java.util.List<Violation> inOperation(Project project) {
+    static List<Violation> inOperation(Project project) {
         if (project.status() == ProjectStatus.IN_OPERATION && project.operationStartedOn() != null) {
-            return java.util.List.of();
+            return List.of();
         }
-        return java.util.List.of(Violation.of(SelfEvaluationWindow.RULE, "status", "violation.ART-28.not-in-operation",
+        return List.of(Violation.of(SelfEvaluationWindow.RULE, "status", "violation.ART-28.not-in-operation",
                 new MessageKey("enum.ProjectStatus." + project.status().name())));
     }
 

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -199,7 +200,7 @@ public class SelfEvaluations {
         audit.record("SELF_EVALUATION_" + request.outcome().name(), "SelfEvaluation", id.toString(), report.projectId(),
                 project.code() + " revision " + report.revision());
         notifications.notifyMembers(project.leadOrganizationCode(), Role.DEPARTMENT_STAFF,
-                Notice.of("evaluation.notice.self-evaluation-" + request.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                Notice.of("evaluation.notice.self-evaluation-" + request.outcome().name().toLowerCase(Locale.ROOT),
                         "/projects/" + report.projectId() + "/evaluation", report.projectId(), null, project.code()));
         return get(id);
     }

@@ -29,6 +29,7 @@ import cn.jl.govit.evaluation.SelfEvaluationVersion;
 import cn.jl.govit.evaluation.SelfEvaluations;
 import cn.jl.govit.rulebook.JsonBody;
 import cn.jl.govit.rulebook.PageOf;
+import cn.jl.govit.rulebook.RecordNotFoundException;
 import cn.jl.govit.rulebook.RequestValidator;
 import cn.jl.govit.rulebook.Versions;
 
@@ -56,7 +57,7 @@ class EvaluationApiController {
     @Operation(summary = "The project's self-evaluation window (12 to 24 months after operation started) and its state today; 404 before operation")
     EvaluationViews.WindowView window(@PathVariable UUID id) {
         return selfEvaluations.window(id).map(EvaluationViews.WindowView::of)
-                .orElseThrow(() -> new cn.jl.govit.rulebook.RecordNotFoundException("SelfEvaluationWindow", id));
+                .orElseThrow(() -> new RecordNotFoundException("SelfEvaluationWindow", id));
     }
 
     @PostMapping("/projects/{id}/self-evaluation")
