@@ -5,11 +5,20 @@ import static cn.jl.govit.acceptance.FinalAcceptanceSetUp.material;
 import static cn.jl.govit.acceptance.FinalAcceptanceSetUp.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,7 +167,7 @@ class FinalAcceptanceIntegrationTests {
     }
 
     @Test
-    void theAuthorityDecidesOnEveryOpinionAndOnlyAfterTheArchiveAcceptance() {
+    void theAuthorityDecidesOnEveryOpinionAndOnlyAfterTheArchiveAcceptance() throws Exception {
         String project = setUp.ready();
         String base = "projects/" + project + "/final-acceptance";
         Response applied = api.as("rst").post(base + "/application",
@@ -211,6 +220,29 @@ class FinalAcceptanceIntegrationTests {
         assertThat(api.as("sjt").get("audit-events?projectId=" + project).<List<String>>json("$..action"))
                 .contains("FINAL_ACCEPTANCE_APPLIED", "FINAL_ACCEPTANCE_COMMITTEE_FORMED", "FINAL_ACCEPTANCE_PASSED",
                         "OPERATION_STARTED");
+
+        // the signed archive package carries the application with its digests, the committee and the result
+        String section = archivePackageEntry(project, "metadata/acceptance-final.json");
+        assertThat(section).contains(applicationId.toString(), applied.<List<String>>json("$.materials[*].sm3").get(0),
+                "\"PASSED\"", "RECOMMEND_PASS", "\"conditions\"");
+    }
+
+    String archivePackageEntry(String project, String name) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/projects/" + project + "/archive-package"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("sjt:" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(name + " is not in the archive package");
     }
 
     @Test

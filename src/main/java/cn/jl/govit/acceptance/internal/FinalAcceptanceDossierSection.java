@@ -26,7 +26,8 @@ import cn.jl.govit.project.Project;
 /**
  * {@code metadata/acceptance-final.json} of the archive package: every final acceptance application with its
  * materials and their SM3 digests as applied with, each application's committee with the experts' opinions, the
- * result, the delegation, and the conditions of Annex 4 §4 as the platform reads them at export.
+ * result, the delegation, and the conditions of Annex 4 §4 as the platform reads them at export, once the initial
+ * acceptance passed.
  */
 @Component
 class FinalAcceptanceDossierSection implements DossierSection {
@@ -44,9 +45,10 @@ class FinalAcceptanceDossierSection implements DossierSection {
         return "acceptance-final";
     }
 
+    /** From the passed initial acceptance on: before it there is no final acceptance to record. */
     @Override
     public boolean appliesTo(Project project) {
-        return project.constructionStartedOn() != null;
+        return project.initialAcceptedOn() != null;
     }
 
     @Override
