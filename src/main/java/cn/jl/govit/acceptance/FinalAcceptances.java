@@ -397,8 +397,7 @@ public class FinalAcceptances {
         if (reason.length() > MAX_TEXT || reason.indexOf('\u0000') >= 0) {
             throw new InvalidInputException("reason", "problem.field.too-long", MAX_TEXT);
         }
-        RuleViolationException.throwIfAny(FinalAcceptancePolicy.delegation(project.facts().simpleOrEquipmentOnly(),
-                project.status(), repository.delegation(projectId).orElse(null)));
+        RuleViolationException.throwIfAny(delegationRefused(project));
         FinalAcceptanceDelegation delegation = new FinalAcceptanceDelegation(UUID.randomUUID(), projectId,
                 reason.strip(), projects.today(), users.current().username(), clock.instant());
         try {
@@ -460,8 +459,18 @@ public class FinalAcceptances {
     /** Whether the signed-in user may delegate the acceptance now. */
     @Transactional(readOnly = true)
     public boolean canDelegate(Project project) {
-        return projects.isAuthority(project) && FinalAcceptancePolicy.delegation(project.facts().simpleOrEquipmentOnly(),
-                project.status(), repository.delegation(project.id()).orElse(null)).isEmpty();
+        return projects.isAuthority(project) && delegationRefused(project).isEmpty();
+    }
+
+    /** Annex 4 §5 (二), and not once the authority formed the committee of the pending application itself. */
+    private List<Violation> delegationRefused(Project project) {
+        List<Violation> violations = new ArrayList<>(FinalAcceptancePolicy.delegation(
+                project.facts().simpleOrEquipmentOnly(), project.status(), repository.delegation(project.id()).orElse(null)));
+        repository.latest(project.id()).filter(FinalAcceptanceApplication::pending)
+                .filter(a -> committees.committeeOf(a.id()).isPresent())
+                .ifPresent(a -> violations.add(Violation.of("ART-26", "committee",
+                        "violation.ART-26.final-delegation-committee-formed", a.number())));
+        return violations;
     }
 
     /** Every application of the project, oldest first, without a scope check; for the archive package. */

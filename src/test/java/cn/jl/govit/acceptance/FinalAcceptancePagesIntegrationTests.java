@@ -132,7 +132,10 @@ class FinalAcceptancePagesIntegrationTests {
         MvcResult formed = perform("szsj", post(page + "/committee").with(csrf()).param("size", "2"));
         assertThat(formed.getResponse().getStatus()).isEqualTo(302);
         assertThat(body(perform("szsj", get(page)))).contains("data-testid=\"committee\"")
-                .doesNotContain("data-testid=\"form-committee\"");
+                .doesNotContain("data-testid=\"form-committee\"", "data-testid=\"delegate\"");
+        MvcResult lateDelegation = perform("szsj", post(page + "/delegation").with(csrf()).param("reason", "委托"));
+        assertThat(lateDelegation.getResponse().getStatus()).isEqualTo(422);
+        assertThat(body(lateDelegation)).contains("data-item=\"committee\"");
     }
 
     private MvcResult perform(String username, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
