@@ -220,7 +220,7 @@ class UpgradePagesController {
     record FieldMessage(String field, String message) {
 
         /** The label of the field, an element of a list ({@code departments[1]}) by its list's label. */
-        String labelKey() {
+        public String labelKey() {
             return "upgrade.field." + field.replaceAll("\\[.*", "");
         }
     }
@@ -229,7 +229,7 @@ class UpgradePagesController {
     record RequestForm(String title, String reasons, String scope, String estimatedInvestment,
             String constructionPeriodMonths, String shareable, String catalogueCode, String documentId) {
 
-        boolean isShareable() {
+        public boolean isShareable() {
             return "true".equals(shareable);
         }
 
