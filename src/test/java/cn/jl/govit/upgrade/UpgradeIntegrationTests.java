@@ -2,11 +2,20 @@ package cn.jl.govit.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Base64;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +188,27 @@ class UpgradeIntegrationTests {
         assertThat(api.as("rst").get("audit-events?projectId=" + project).<List<String>>json("$.content[*].action"))
                 .contains("UPGRADE_REQUESTED", "UPGRADE_JOINT_REVIEW_RECORDED", "UPGRADE_LEADING_GROUP_APPROVED",
                         "UPGRADE_PROJECT_CREATED");
+    }
+
+    @Test
+    void theArchivePackageHoldsTheUpgrades() throws Exception {
+        String project = inOperation();
+        String uid = api.as("rst").post("projects/" + project + "/upgrades", upgrade(false, "JL-9")).text("$.id");
+        HttpResponse<byte[]> exported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/projects/" + project + "/archive-package"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("rst:" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(exported.statusCode()).isEqualTo(200);
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(exported.body()))) {
+            String section = null;
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+                if (entry.getName().equals("metadata/upgrades.json")) {
+                    section = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            assertThat(section).isNotNull().contains(uid, "JOINT_REVIEW", "JL-9");
+        }
     }
 
     @Test
