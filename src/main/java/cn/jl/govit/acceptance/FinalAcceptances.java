@@ -227,17 +227,23 @@ public class FinalAcceptances {
         List<FinalAcceptanceApplication> applications = repository.applications(projectId);
         FinalAcceptanceApplication latest = applications.isEmpty() ? null : applications.get(applications.size() - 1);
         Optional<CommitteeReport> committee = latest == null ? Optional.empty() : committee(latest.id());
+        // The experts assess independently: while the result is pending, the construction unit (whose acceptance it
+        // is) sees how many opinions are in, not who gave them or what they say; once decided, the record is open.
+        boolean disclosed = latest == null || latest.status() != FinalAcceptanceStatus.PENDING
+                || projects.isAuthority(project) || !users.current().isDepartmentStaff();
         return new Overview(project, applications, latest, repository.delegation(projectId).orElse(null),
-                conditions(project, latest), committee.orElse(null), archives.passed(projectId));
+                conditions(project, latest), committee.orElse(null), disclosed, archives.passed(projectId));
     }
 
     /**
      * The project's final acceptance: every application (oldest first), the latest, the delegation if any, the
-     * conditions of Annex 4 §4, the latest application's committee with its opinions, and the archive gate.
+     * conditions of Annex 4 §4, the latest application's committee with its opinions (its members and opinions only
+     * when {@code committeeDisclosed}), and the archive gate.
      */
     public record Overview(Project project, List<FinalAcceptanceApplication> applications,
             FinalAcceptanceApplication latest, FinalAcceptanceDelegation delegation,
-            List<FinalAcceptanceCondition> conditions, CommitteeReport committee, boolean archivePassed) {
+            List<FinalAcceptanceCondition> conditions, CommitteeReport committee, boolean committeeDisclosed,
+            boolean archivePassed) {
 
         public FinalAcceptanceStatus status() {
             return latest == null ? null : latest.status();

@@ -204,12 +204,18 @@ class FinalAcceptanceIntegrationTests {
         assertThat(overview.<List<String>>json("$.conditions[?(@.number == '6')].status")).containsExactly("MET");
         assertThat((Integer) overview.json("$.committee.filed")).isEqualTo(3);
         assertThat(overview.<List<String>>json("$.committee.opinions[*].conclusion")).containsOnly("RECOMMEND_PASS");
+        // while the result is pending the unit sees how many opinions are in, not who gave them or what they say
+        Response unitView = api.as("rst").get(base);
+        assertThat((Integer) unitView.json("$.committee.filed")).isEqualTo(3);
+        assertThat(unitView.<List<String>>json("$.committee.experts")).isEmpty();
+        assertThat(unitView.<List<String>>json("$.committee.opinions")).isEmpty();
 
         Response passed = api.as("szsj").post(base + "/result", result("PASSED", setUp.today(), "同意通过竣工验收。"));
         assertThat(passed.status()).as(passed.toString()).isEqualTo(200);
         assertThat(passed.text("$.status")).isEqualTo("PASSED");
         assertThat(passed.text("$.decidedBy")).isEqualTo("szsj");
         assertThat(api.as("rst").get("projects/" + project).text("$.status")).isEqualTo("IN_OPERATION");
+        assertThat(api.as("rst").get(base).<List<String>>json("$.committee.opinions[*].conclusion")).hasSize(3);
         assertThat(api.as("szsj").get("final-acceptance/applications?size=200").<List<String>>json("$.content[*].projectId"))
                 .doesNotContain(project);
 

@@ -205,7 +205,8 @@ class ArchivePackageIntegrationTests {
 
         assertThat(exported.statusCode()).isEqualTo(200);
         Map<String, byte[]> entries = TestPackages.unzip(exported.body());
-        assertThat(entries.keySet()).filteredOn(p -> p.startsWith("metadata/")).containsExactly("metadata/archive.json",
+        assertThat(entries.keySet()).filteredOn(p -> p.startsWith("metadata/")).containsExactly(
+                "metadata/acceptance-initial.json", "metadata/archive.json",
                 "metadata/change.json", "metadata/construction.json", "metadata/documents.json", "metadata/funding.json",
                 "metadata/obligations.json", "metadata/performance.json", "metadata/project.json");
         JsonNode construction = json.readTree(entries.get("metadata/construction.json"));

@@ -55,7 +55,10 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        // htmx swaps replace elements while a condition reads them: a stale element means "look again", not failure
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Clicks by script, so that a sticky bar over the element at 1366×768 cannot intercept the click. */

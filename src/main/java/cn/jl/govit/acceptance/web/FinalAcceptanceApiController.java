@@ -76,7 +76,7 @@ class FinalAcceptanceApiController {
                 o.conditions().stream().map(c -> ConditionView.of(c, messages, locale)).toList(),
                 o.applications().stream().map(ApplicationView::of).toList(),
                 o.delegation() == null ? null : DelegationView.of(o.delegation()),
-                o.committee() == null ? null : CommitteeView.of(o.committee()));
+                o.committee() == null ? null : CommitteeView.of(o.committee(), o.committeeDisclosed()));
     }
 
     @PostMapping("/projects/{id}/final-acceptance/application")
@@ -199,10 +199,16 @@ class FinalAcceptanceApiController {
             List<String> experts, int filed, boolean complete, List<OpinionView> opinions) {
 
         static CommitteeView of(CommitteeReport r) {
+            return of(r, true);
+        }
+
+        /** Without the experts' names and opinions unless {@code disclosed}: only the counts. */
+        static CommitteeView of(CommitteeReport r, boolean disclosed) {
             AcceptanceCommittee c = r.committee();
             return new CommitteeView(c.applicationId(), c.method(), c.formedBy(), c.formedAt(),
-                    c.members().stream().map(m -> m.expertUsername()).toList(), r.filed(), r.complete(),
-                    c.opinions().stream().map(FinalAcceptanceApiController::opinion).toList());
+                    disclosed ? c.members().stream().map(m -> m.expertUsername()).toList() : List.of(), r.filed(),
+                    r.complete(), disclosed ? c.opinions().stream().map(FinalAcceptanceApiController::opinion).toList()
+                            : List.of());
         }
     }
 
