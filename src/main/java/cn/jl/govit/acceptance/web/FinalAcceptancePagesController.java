@@ -1,7 +1,10 @@
 package cn.jl.govit.acceptance.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import static cn.jl.govit.rulebook.FormFields.date;
+import static cn.jl.govit.rulebook.FormFields.integer;
+import static cn.jl.govit.rulebook.FormFields.text;
+import static cn.jl.govit.rulebook.FormFields.uuid;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -113,7 +116,7 @@ class FinalAcceptancePagesController {
         acceptances.checkMayDecide(projectId);
         return act(projectId, "result", form, model, locale, redirect, response,
                 () -> acceptances.decide(projectId, outcome(form.get("outcome")), date("decidedOn", form.get("decidedOn")),
-                        blankToNull(form.get("opinion")), uuid("reportDocumentId", form.get("reportDocumentId"))));
+                        text(form.get("opinion")), uuid("reportDocumentId", form.get("reportDocumentId"))));
     }
 
     @PostMapping("/projects/{id}/final-acceptance/delegation")
@@ -217,9 +220,6 @@ class FinalAcceptancePagesController {
         return "true".equals(form.get("softwareDeveloped"));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 
     private static FinalAcceptanceOutcome outcome(String text) {
         if (text == null || text.isBlank()) {
@@ -233,39 +233,6 @@ class FinalAcceptancePagesController {
         }
     }
 
-    private static Integer integer(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        }
-        catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
-    private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        }
-        catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
-    private static UUID uuid(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text.strip());
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 }

@@ -1,7 +1,11 @@
 package cn.jl.govit.acceptance.web;
 
+import static cn.jl.govit.rulebook.FormFields.date;
+import static cn.jl.govit.rulebook.FormFields.enumValue;
+import static cn.jl.govit.rulebook.FormFields.text;
+import static cn.jl.govit.rulebook.FormFields.uuid;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,7 +45,6 @@ import cn.jl.govit.obligation.Obligations;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.FormRefusals;
-import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.RecordNotFoundException;
 import cn.jl.govit.rulebook.RequestValidator;
 
@@ -101,8 +104,8 @@ class InitialAcceptancePagesController {
             }
             InitialPhaseRequests.InitialAcceptanceBody body = validator.valid(new InitialPhaseRequests.InitialAcceptanceBody(
                     date("acceptedOn", form.get("acceptedOn")),
-                    parse(InitialAcceptanceResult.class, "result", form.get("result")), specials,
-                    uuid("reportDocumentId", form.get("reportDocumentId")), blankToNull(form.get("opinion"))));
+                    enumValue(InitialAcceptanceResult.class, "result", form.get("result")), specials,
+                    uuid("reportDocumentId", form.get("reportDocumentId")), text(form.get("opinion"))));
             return initial.record(projectId, body.toCommand());
         });
     }
@@ -126,7 +129,7 @@ class InitialAcceptancePagesController {
         extensions.checkMayApply(projectId);
         return act(projectId, "extension", form, model, locale, redirect, response, () -> {
             InitialPhaseRequests.ExtensionBody body = validator.valid(new InitialPhaseRequests.ExtensionBody(
-                    parse(AcceptanceKind.class, "kind", form.get("kind")), blankToNull(form.get("reasons")),
+                    enumValue(AcceptanceKind.class, "kind", form.get("kind")), text(form.get("reasons")),
                     date("newDate", form.get("newDate"))));
             return extensions.apply(projectId, body.kind(), body.reasons(), body.newDate());
         });
@@ -143,8 +146,8 @@ class InitialAcceptancePagesController {
         }
         return act(projectId, "decision-" + extensionId, form, model, locale, redirect, response, () -> {
             InitialPhaseRequests.ExtensionDecisionBody body = validator.valid(new InitialPhaseRequests.ExtensionDecisionBody(
-                    parse(AcceptanceExtensionStatus.class, "decision", form.get("decision")),
-                    blankToNull(form.get("opinion"))));
+                    enumValue(AcceptanceExtensionStatus.class, "decision", form.get("decision")),
+                    text(form.get("opinion"))));
             return extensions.decide(extensionId, body.decision(), body.opinion());
         });
     }
@@ -159,7 +162,7 @@ class InitialAcceptancePagesController {
         return act(projectId, "rectification-" + rectificationId, form, model, locale, redirect, response, () -> {
             InitialPhaseRequests.RectificationCompletionBody body = validator.valid(
                     new InitialPhaseRequests.RectificationCompletionBody(date("completedOn", form.get("completedOn")),
-                            uuid("documentId", form.get("documentId")), blankToNull(form.get("summary"))));
+                            uuid("documentId", form.get("documentId")), text(form.get("summary"))));
             return rectifications.complete(projectId, rectificationId, body.completedOn(), body.documentId(),
                     body.summary());
         });
@@ -270,45 +273,9 @@ class InitialAcceptancePagesController {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 
-    private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        }
-        catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
-    private static UUID uuid(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text.strip());
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, text.strip());
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
     /** The label of each document for the selects and tables: its title, else its file name. */
     static Map<UUID, String> names(List<StoredDocument> docs) {

@@ -1,7 +1,10 @@
 package cn.jl.govit.archive.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import static cn.jl.govit.rulebook.FormFields.date;
+import static cn.jl.govit.rulebook.FormFields.enumValue;
+import static cn.jl.govit.rulebook.FormFields.text;
+import static cn.jl.govit.rulebook.FormFields.uuid;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,9 +116,9 @@ class ArchivePagesController {
         UUID projectId = RecordNotFoundException.idOf("Project", id);
         entries.checkMayRegister(projectId);
         try {
-            entries.register(projectId, new ArchiveEntries.NewEntry(blankToNull(categoryCode), uuid(documentId),
-                    blankToNull(offlineReference), title, parse(Retention.class, retention, "retention"),
-                    parse(Carrier.class, carrier, "carrier")));
+            entries.register(projectId, new ArchiveEntries.NewEntry(text(categoryCode), uuid("documentId", documentId),
+                    text(offlineReference), title, enumValue(Retention.class, "retention", retention),
+                    enumValue(Carrier.class, "carrier", carrier)));
             redirect.addFlashAttribute("registered", true);
             return "redirect:/projects/" + projectId + "/archives";
         }
@@ -162,7 +165,7 @@ class ArchivePagesController {
         UUID projectId = RecordNotFoundException.idOf("Project", id);
         acceptances.checkMayRecord(projectId);
         try {
-            acceptances.record(projectId, parse(ArchiveResult.class, result, "result"), date(acceptedOn), opinion);
+            acceptances.record(projectId, enumValue(ArchiveResult.class, "result", result), date("acceptedOn", acceptedOn), opinion);
             redirect.addFlashAttribute("recorded", true);
             return "redirect:/projects/" + projectId + "/archives";
         }
@@ -195,48 +198,9 @@ class ArchivePagesController {
         return "archive/applications";
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
-    private static UUID uuid(String text) {
-        String s = blankToNull(text);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s);
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException("documentId", "problem.field.invalid");
-        }
-    }
 
-    private static LocalDate date(String text) {
-        String s = blankToNull(text);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s);
-        }
-        catch (DateTimeParseException e) {
-            throw new InvalidInputException("acceptedOn", "problem.field.invalid");
-        }
-    }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        String s = blankToNull(value);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, s);
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
     private Map<String, String> errors(InvalidInputException e, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();

@@ -1,6 +1,11 @@
 package cn.jl.govit.construction.web;
 
-import java.math.BigDecimal;
+import static cn.jl.govit.rulebook.FormFields.date;
+import static cn.jl.govit.rulebook.FormFields.decimal;
+import static cn.jl.govit.rulebook.FormFields.integer;
+import static cn.jl.govit.rulebook.FormFields.longValue;
+import static cn.jl.govit.rulebook.FormFields.parsed;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -393,32 +398,8 @@ class ConstructionPagesController {
         }
     }
 
-    private static BigDecimal decimal(String field, String value) {
-        return parsed(field, value, v -> new BigDecimal(v.replace(",", "")));
-    }
 
-    private static LocalDate date(String field, String value) {
-        return parsed(field, value, LocalDate::parse);
-    }
 
-    private static Integer integer(String field, String value) {
-        return parsed(field, value, Integer::valueOf);
-    }
 
-    private static Long longValue(String field, String value) {
-        return parsed(field, value, Long::valueOf);
-    }
 
-    /** A form value read by {@code parser}: blank is absent, anything unreadable a 400 naming the field. */
-    private static <T> T parsed(String field, String value, Function<String, T> parser) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(value.strip());
-        }
-        catch (RuntimeException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package cn.jl.govit.evaluation.web;
 
-import java.time.LocalDate;
+import static cn.jl.govit.rulebook.FormFields.date;
+
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -291,9 +292,6 @@ class EvaluationPagesController {
         }
     }
 
-    private static LocalDate date(String field, String value) {
-        return parsed(field, value, LocalDate::parse);
-    }
 
     private static <T> T parsed(String field, String value, Function<String, T> parser) {
         if (value == null || value.isBlank()) {

@@ -1,13 +1,15 @@
 package cn.jl.govit.funding.web;
 
+import static cn.jl.govit.rulebook.FormFields.date;
+import static cn.jl.govit.rulebook.FormFields.decimal;
+import static cn.jl.govit.rulebook.FormFields.parsed;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -281,26 +283,8 @@ class FundingPagesController {
         return values;
     }
 
-    private static BigDecimal decimal(String field, String value) {
-        return parsed(field, value, v -> new BigDecimal(v.replace(",", "")));
-    }
 
-    private static LocalDate date(String field, String value) {
-        return parsed(field, value, LocalDate::parse);
-    }
 
-    /** A form value read by {@code parser}: blank is absent, anything unreadable a 400 naming the field. */
-    private static <T> T parsed(String field, String value, Function<String, T> parser) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return parser.apply(value.strip());
-        }
-        catch (RuntimeException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

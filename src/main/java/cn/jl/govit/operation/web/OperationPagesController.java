@@ -1,6 +1,9 @@
 package cn.jl.govit.operation.web;
 
-import java.math.BigDecimal;
+import static cn.jl.govit.rulebook.FormFields.date;
+import static cn.jl.govit.rulebook.FormFields.decimal;
+import static cn.jl.govit.rulebook.FormFields.uuid;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,17 +216,8 @@ class OperationPagesController {
         }
     }
 
-    private static BigDecimal decimal(String field, String value) {
-        return parsed(field, value, v -> new BigDecimal(v.replace(",", "")));
-    }
 
-    private static LocalDate date(String field, String value) {
-        return parsed(field, value, LocalDate::parse);
-    }
 
-    private static UUID uuid(String field, String value) {
-        return parsed(field, value, UUID::fromString);
-    }
 
     /** A form value read by {@code parser}: blank is absent, anything unreadable a 400 naming the field. */
     private static <T> T parsed(String field, String value, Function<String, T> parser) {

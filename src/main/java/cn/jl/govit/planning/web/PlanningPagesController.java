@@ -1,7 +1,10 @@
 package cn.jl.govit.planning.web;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import static cn.jl.govit.rulebook.FormFields.date;
+import static cn.jl.govit.rulebook.FormFields.decimal;
+import static cn.jl.govit.rulebook.FormFields.integer;
+import static cn.jl.govit.rulebook.FormFields.longValue;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -451,34 +454,10 @@ class PlanningPagesController {
         }
     }
 
-    private static Integer integer(String field, String value) {
-        return parsed(field, value, v -> Integer.valueOf(v));
-    }
 
-    private static Long longValue(String field, String value) {
-        return parsed(field, value, v -> Long.valueOf(v));
-    }
 
-    private static BigDecimal decimal(String field, String value) {
-        return parsed(field, value, v -> new BigDecimal(v.replace(",", "")));
-    }
 
-    private static LocalDate date(String field, String value) {
-        return parsed(field, value, LocalDate::parse);
-    }
 
-    /** A form value read by {@code parser}: blank is absent, anything unreadable a 400 naming the field. */
-    private static <T> T parsed(String field, String value, java.util.function.Function<String, T> parser) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return parser.apply(value.strip());
-        }
-        catch (RuntimeException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -1,8 +1,12 @@
 package cn.jl.govit.upgrade.web;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import static cn.jl.govit.rulebook.FormFields.date;
+import static cn.jl.govit.rulebook.FormFields.decimal;
+import static cn.jl.govit.rulebook.FormFields.enumValue;
+import static cn.jl.govit.rulebook.FormFields.text;
+import static cn.jl.govit.rulebook.FormFields.integer;
+import static cn.jl.govit.rulebook.FormFields.uuid;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +30,6 @@ import cn.jl.govit.project.Project;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.CitationMessages;
 import cn.jl.govit.rulebook.FormRefusals;
-import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.RecordNotFoundException;
@@ -234,9 +237,9 @@ class UpgradePagesController {
         }
 
         UpgradeBody body() {
-            return new UpgradeBody(title, reasons, scope, decimal(estimatedInvestment, "estimatedInvestment"),
-                    integer(constructionPeriodMonths, "constructionPeriodMonths"), isShareable(), catalogueCode,
-                    uuid(documentId, "documentId"));
+            return new UpgradeBody(title, reasons, scope, decimal("estimatedInvestment", estimatedInvestment),
+                    integer("constructionPeriodMonths", constructionPeriodMonths), isShareable(), catalogueCode,
+                    uuid("documentId", documentId));
         }
     }
 
@@ -249,8 +252,8 @@ class UpgradePagesController {
         }
 
         JointReviewBody body() {
-            return new JointReviewBody(date(reviewedOn, "reviewedOn"), departments, opinion,
-                    parseField(Recommendation.class, recommendation, "recommendation"), uuid(documentId, "documentId"));
+            return new JointReviewBody(date("reviewedOn", reviewedOn), departments, opinion,
+                    enumValue(Recommendation.class, "recommendation", recommendation), uuid("documentId", documentId));
         }
     }
 
@@ -258,83 +261,20 @@ class UpgradePagesController {
     record DecisionForm(String decision, String decidedOn, String opinion) {
 
         DecisionBody body() {
-            return new DecisionBody(parseField(LeadingGroupVerdict.class, decision, "decision"),
-                    date(decidedOn, "decidedOn"), opinion);
+            return new DecisionBody(enumValue(LeadingGroupVerdict.class, "decision", decision),
+                    date("decidedOn", decidedOn), opinion);
         }
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
-    private static BigDecimal decimal(String text, String field) {
-        String s = blank(text);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(s.replace(",", ""));
-        }
-        catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
-    private static Integer integer(String text, String field) {
-        String s = blank(text);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(s);
-        }
-        catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
-    private static UUID uuid(String text, String field) {
-        String s = blank(text);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s);
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
-    private static LocalDate date(String text, String field) {
-        String s = blank(text);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s);
-        }
-        catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
-    private static <E extends Enum<E>> E parseField(Class<E> type, String value, String field) {
-        String s = blank(value);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, s);
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "problem.field.invalid");
-        }
-    }
 
     /** A list filter that does not parse shows everything rather than failing. */
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        String s = blank(value);
+        String s = text(value);
         if (s == null) {
             return null;
         }
