@@ -209,6 +209,9 @@ class FinalAcceptanceIntegrationTests {
         assertThat((Integer) unitView.json("$.committee.filed")).isEqualTo(3);
         assertThat(unitView.<List<String>>json("$.committee.experts")).isEmpty();
         assertThat(unitView.<List<String>>json("$.committee.opinions")).isEmpty();
+        // nor through the electronic archive package exported meanwhile
+        assertThat(archivePackageEntry("rst", project, "metadata/acceptance-final.json")).doesNotContain("RECOMMEND_PASS");
+        assertThat(archivePackageEntry("szsj", project, "metadata/acceptance-final.json")).contains("RECOMMEND_PASS");
 
         Response passed = api.as("szsj").post(base + "/result", result("PASSED", setUp.today(), "同意通过竣工验收。"));
         assertThat(passed.status()).as(passed.toString()).isEqualTo(200);
@@ -234,10 +237,14 @@ class FinalAcceptanceIntegrationTests {
     }
 
     String archivePackageEntry(String project, String name) throws Exception {
+        return archivePackageEntry("sjt", project, name);
+    }
+
+    String archivePackageEntry(String user, String project, String name) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/v1/projects/" + project + "/archive-package"))
                 .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("sjt:" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        .encodeToString((user + ":" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .GET().build();
         HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);

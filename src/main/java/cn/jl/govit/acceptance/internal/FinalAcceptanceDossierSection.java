@@ -54,8 +54,12 @@ class FinalAcceptanceDossierSection implements DossierSection {
     @Override
     public Object content(UUID projectId) {
         FinalAcceptances.Overview overview = acceptances.overview(projectId);
+        // the pending application's committee only as far as the reader may see it (the overview decides)
         return new Content(overview.applications().stream()
-                .map(a -> new Application(a, committees.committeeOf(a.id()).map(Committee::of).orElse(null)))
+                .map(a -> new Application(a, committees.committeeOf(a.id())
+                        .map(c -> a.id().equals(overview.latest().id()) && !overview.committeeDisclosed()
+                                ? Committee.undisclosed(c) : Committee.of(c))
+                        .orElse(null)))
                 .toList(), overview.delegation(), overview.conditions(), overview.archivePassed());
     }
 
@@ -68,6 +72,12 @@ class FinalAcceptanceDossierSection implements DossierSection {
         static Committee of(AcceptanceCommittee c) {
             return new Committee(c.id(), c.method(), c.formedBy(), c.formedAt(), c.materials(),
                     c.conflictingOrganizationCodes(), c.members().stream().map(Member::of).toList());
+        }
+
+        /** While the result is pending, for the construction unit: the committee without who and what. */
+        static Committee undisclosed(AcceptanceCommittee c) {
+            return new Committee(c.id(), c.method(), c.formedBy(), c.formedAt(), c.materials(),
+                    c.conflictingOrganizationCodes(), List.of());
         }
     }
 
