@@ -1,0 +1,6 @@
+package cn.jl.govit.supervision;
+
+/** The duty areas in which the provincial bodies supervise government IT projects (Art. 5, 31). */
+public enum SupervisionArea {
+    CYBERSECURITY, APPROVAL, PROGRESS, FUNDS, LEGALITY, CRYPTOGRAPHY, ARCHIVES, CLASSIFIED, MLPS, SECURITY_RISK
+}
