@@ -1,0 +1,106 @@
+package cn.jl.govit.project.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.jl.govit.audit.AuditLog;
+import cn.jl.govit.organization.Organizations;
+import cn.jl.govit.project.Project;
+import cn.jl.govit.project.ProjectStatus;
+import cn.jl.govit.project.Projects;
+import cn.jl.govit.rulebook.PageOf;
+import cn.jl.govit.rulebook.Paging;
+import cn.jl.govit.rulebook.RequestValidator;
+import cn.jl.govit.rulebook.SpreadsheetExport;
+
+/**
+ * The project list as an Excel workbook, with the list's filters and scope (a department sees only its
+ * projects), all matching rows rather than one page, up to {@code govit.export.max-rows}. The export is
+ * audited, as it takes the register out of the platform.
+ */
+@Controller
+@Tag(name = "projects")
+class ProjectExportController {
+
+    private static final List<String> HEADERS = List.of("code", "name", "lead", "status", "authority", "estimate",
+            "approved-estimate", "period", "started", "planned-completion", "created");
+
+    private final Projects projects;
+    private final Organizations organizations;
+    private final MessageSource messages;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final int maxRows;
+
+    ProjectExportController(Projects projects, Organizations organizations, MessageSource messages, AuditLog audit,
+            PlatformTransactionManager transactions, @Value("${govit.export.max-rows:100000}") int maxRows) {
+        this.projects = projects;
+        this.organizations = organizations;
+        this.messages = messages;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.maxRows = maxRows;
+    }
+
+    @GetMapping({"/api/v1/projects/export.xlsx", "/projects/export.xlsx"})
+    @Operation(summary = "The project list the caller may see as .xlsx (all rows of the filter, headers in the caller's language)",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = SpreadsheetExport.CONTENT_TYPE)))
+    ResponseEntity<byte[]> export(@RequestParam(required = false) ProjectStatus status,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String lang,
+            Locale resolved) {
+        Locale locale = SpreadsheetExport.language(lang, resolved);
+        RequestValidator.searchText("q", q);
+        String query = q == null ? null : q.strip();
+        byte[] bytes = transaction.execute(tx -> {
+            SpreadsheetExport.requireWithin(projects.page(status, query, 0, 1).totalElements(), maxRows);
+            List<Project> all = new ArrayList<>();
+            for (int page = 0;; page++) {
+                PageOf<Project> batch = projects.page(status, query, page, Paging.MAX_SIZE);
+                all.addAll(batch.content());
+                if (batch.content().size() < Paging.MAX_SIZE || all.size() >= maxRows) {
+                    break;
+                }
+            }
+            var names = ProjectPageViews.OrganizationNames.of(organizations.all(), locale);
+            List<List<?>> rows = all.stream().limit(maxRows).<List<?>>map(p -> Arrays.asList(p.code(), p.name(),
+                    names.of(p.leadOrganizationCode()), label("enum.ProjectStatus." + p.status(), locale),
+                    label("enum.ApprovalAuthority." + p.approvalAuthority(), locale), p.estimatedInvestment(),
+                    p.approvedEstimate(), p.constructionPeriodMonths(), p.constructionStartedOn(),
+                    p.plannedCompletion(),
+                    p.createdAt().atZone(Projects.ZONE).toLocalDate())).toList();
+            audit.record("EXPORTED", "ProjectList", "projects.xlsx", null,
+                    "project list status=" + (status == null ? "ALL" : status) + " q=" + (query == null ? "" : query)
+                            + " rows=" + rows.size());
+            return SpreadsheetExport.write(label("project.export.sheet", locale),
+                    HEADERS.stream().map(h -> label("project.export.col." + h, locale)).toList(), rows);
+        });
+        String filename = "projects-" + projects.today() + ".xlsx";
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(SpreadsheetExport.CONTENT_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(bytes);
+    }
+
+    private String label(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}
