@@ -28,6 +28,7 @@ import cn.jl.govit.obligation.ObligationType;
 import cn.jl.govit.obligation.Obligations;
 import cn.jl.govit.organization.CurrentUser;
 import cn.jl.govit.organization.CurrentUsers;
+import cn.jl.govit.organization.OrganizationCodes;
 import cn.jl.govit.organization.OrganizationKind;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.project.Project;
@@ -354,10 +355,10 @@ public class SupervisionFindings {
     /** The role in which a body's members act on findings (the demo and real users of each body). */
     private static Role bodyRole(String organizationCode) {
         return switch (organizationCode) {
-            case "CZT" -> Role.FINANCE_OFFICER;
-            case "SJT" -> Role.AUDITOR;
-            case "DAJ" -> Role.ARCHIVIST;
-            case "SZSJ", "FGW" -> Role.APPROVER;
+            case OrganizationCodes.FINANCE -> Role.FINANCE_OFFICER;
+            case OrganizationCodes.AUDIT -> Role.AUDITOR;
+            case OrganizationCodes.ARCHIVES -> Role.ARCHIVIST;
+            case OrganizationCodes.DIGITAL_BUREAU, OrganizationCodes.DEVELOPMENT_REFORM -> Role.APPROVER;
             default -> Role.SUPERVISOR;
         };
     }

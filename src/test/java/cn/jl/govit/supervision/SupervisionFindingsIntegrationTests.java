@@ -7,7 +7,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -179,6 +187,39 @@ class SupervisionFindingsIntegrationTests {
         assertThat(api.as("rst").get("audit-events?projectId=" + project + "&size=200").<List<String>>json("$.content[*].action"))
                 .contains("SUPERVISION_FINDING_RAISED", "SUPERVISION_FINDING_RECTIFIED", "SUPERVISION_FINDING_REOPENED",
                         "SUPERVISION_FINDING_CLOSED");
+
+        // the signed archive package carries the findings with every rectification and review
+        assertThat(packageEntry(project, "metadata/findings.json")).contains(subject, "专项资金未按计划支付",
+                "\"REJECTED\"", "\"ACCEPTED\"", "未提供支付凭证", "附支付凭证");
+    }
+
+    @Test
+    void theRuleAndTheEndpointsArePublished() {
+        Response rules = api.as("rst").get("rules");
+        assertThat(rules.<List<Object>>json("$[?(@.id == 'ART-31')].parameters.rectificationWindowMonths"))
+                .containsExactly(6);
+        assertThat(rules.<List<String>>json("$[?(@.id == 'ART-31')].summary")).singleElement().asString()
+                .contains("整改");
+        assertThat(api.as("rst").get("/v3/api-docs").body()).contains("/api/v1/projects/{id}/findings",
+                "/api/v1/findings", "/api/v1/findings/{fid}/rectification", "/api/v1/findings/{fid}/review",
+                "/api/v1/findings/{fid}/withdrawal");
+    }
+
+    String packageEntry(String project, String name) throws Exception {
+        HttpResponse<byte[]> exported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/projects/" + project + "/archive-package"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("rst:" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(exported.statusCode()).isEqualTo(200);
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(exported.body()))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+                if (entry.getName().equals(name)) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(name + " not in the archive package");
     }
 
     @Test
