@@ -48,6 +48,12 @@ class ProjectExportIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     Api api;
 
     @BeforeEach
@@ -119,6 +125,26 @@ class ProjectExportIntegrationTests {
         assertThat(download(port, null, "/api/v1/projects/export.xlsx", null).statusCode()).isEqualTo(401);
         assertThat(download(port, "rst", "/api/v1/projects/export.xlsx?status=NOPE", null).statusCode()).isEqualTo(400);
         assertThat(download(port, "rst", "/api/v1/projects/export.xlsx?q=" + "x".repeat(201), null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void thePageSessionDownloadsTheSameFile() throws Exception {
+        var pages = new cn.jl.govit.support.Pages(context, users);
+        var result = pages.perform("rst", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/projects/export.xlsx").param("status", "").param("q", ""));
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentType()).startsWith(XLSX);
+        assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
+        try (XSSFWorkbook book = reopen(result.getResponse().getContentAsByteArray())) {
+            assertNoFormula(book.getSheetAt(0));
+            assertThat(codes(book.getSheetAt(0))).isEqualTo(listedCodes("rst", ""));
+        }
+        var obligations = pages.perform("rst", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/obligations/export.xlsx").param("status", "OVERDUE"));
+        assertThat(obligations.getResponse().getStatus()).isEqualTo(200);
+        assertThat(obligations.getResponse().getHeader("Content-Disposition")).contains("obligations-");
+        String list = pages.body("rst", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/projects"));
+        assertThat(list).contains("data-testid=\"project-export\"");
     }
 
     private long exports() {
