@@ -1,0 +1,54 @@
+package cn.jl.govit.overview;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The province-wide overview at one day under one filter. Every bucket carries the address of the list behind it
+ * so that each number drills down.
+ *
+ * @param asOf the day the overview was computed (Asia/Shanghai)
+ * @param filter what was counted
+ * @param kpis the headline numbers
+ * @param byStatus projects by lifecycle status, in lifecycle order, zeros included
+ * @param byPathType projects by approval path type (Art. 9), zeros included
+ * @param byDepartment projects by lead department, the largest first, the rest summed as "others"
+ * @param funnel the investment funnel per year of approval, in yuan
+ * @param overdue overdue obligations by responsible department, with a count per obligation type
+ */
+public record Overview(LocalDate asOf, OverviewFilter filter, Kpis kpis, List<Bucket> byStatus, List<Bucket> byPathType,
+        List<DepartmentBucket> byDepartment, List<FunnelYear> funnel, List<OverdueDepartment> overdue) {
+
+    /**
+     * @param projects the projects counted
+     * @param approvedInvestment the sum of their approved estimates, yuan
+     * @param overdueObligations obligations past their due date and not met
+     * @param inAcceptance projects in acceptance (Art. 26)
+     * @param inOperation projects in operation (Art. 28)
+     * @param selfEvaluationsDue self-evaluations whose window has opened and that are not yet met (Art. 32)
+     */
+    public record Kpis(long projects, BigDecimal approvedInvestment, long overdueObligations, long inAcceptance,
+            long inOperation, long selfEvaluationsDue) {
+    }
+
+    /** One count and the list behind it. */
+    public record Bucket(String key, long count, String link) {
+    }
+
+    /** A lead department (organisation code, null for the "others" bucket) with its projects. */
+    public record DepartmentBucket(String organizationCode, String nameZh, String nameEn, long count,
+            BigDecimal approvedInvestment, String link) {
+    }
+
+    /** One year of approval: approved estimates → contracted → fund plans issued → disbursed → spent, yuan. */
+    public record FunnelYear(int year, BigDecimal approved, BigDecimal contracted, BigDecimal fundPlans,
+            BigDecimal disbursed, BigDecimal spent) {
+    }
+
+    /** A responsible department's overdue obligations, in total and per obligation type. */
+    public record OverdueDepartment(String organizationCode, String nameZh, String nameEn, long count,
+            Map<String, Long> byType, String link) {
+    }
+}

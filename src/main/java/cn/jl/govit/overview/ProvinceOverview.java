@@ -1,0 +1,225 @@
+package cn.jl.govit.overview;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.jl.govit.organization.CurrentUser;
+import cn.jl.govit.organization.CurrentUsers;
+import cn.jl.govit.organization.OrganizationCodes;
+import cn.jl.govit.project.ApprovalAuthority;
+import cn.jl.govit.project.ApprovalPathType;
+import cn.jl.govit.project.ProjectStatus;
+import cn.jl.govit.project.Projects;
+
+/**
+ * The province-wide overview for the provincial bodies that read every project (Art. 4–5, 30–34): aggregate SQL over
+ * the project, funding, contract and obligation tables. Everyone else is refused (403): a department sees its own
+ * projects on their pages, not the province's totals. The DRC sees its own authority's projects unless it asks for
+ * more, since those are the ones it approves and accepts (Art. 5).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProvinceOverview {
+
+    /** How many lead departments the overview names before it sums the rest as "others". */
+    public static final int TOP_DEPARTMENTS = 8;
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers users;
+    private final Projects projects;
+
+    ProvinceOverview(JdbcClient jdbc, CurrentUsers users, Projects projects) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.projects = projects;
+    }
+
+    /** Whether the signed-in user may see the overview. */
+    public boolean maySee() {
+        return users.find().map(CurrentUser::readsAllProjects).orElse(false);
+    }
+
+    /**
+     * The filter the user gets: {@code all} asks for both authorities explicitly; otherwise the given authority, or
+     * for the DRC its own.
+     */
+    public OverviewFilter filter(Integer year, ApprovalAuthority authority, boolean all) {
+        CurrentUser user = requireReader();
+        if (authority == null && !all && OrganizationCodes.DEVELOPMENT_REFORM.equals(user.organizationCode())) {
+            return new OverviewFilter(year, ApprovalAuthority.DEVELOPMENT_REFORM, true);
+        }
+        return new OverviewFilter(year, all ? null : authority, false);
+    }
+
+    /** The overview under the filter, as of today. */
+    public Overview overview(OverviewFilter filter) {
+        requireReader();
+        LocalDate today = projects.today();
+        Where where = Where.of(filter);
+        return new Overview(today, filter, kpis(where, today), byStatus(where), byPathType(where),
+                byDepartment(where), funnel(where), overdue(where));
+    }
+
+    /** Refuses (403) everyone but the provincial bodies, before any parameter is looked at. */
+    public void checkMaySee() {
+        requireReader();
+    }
+
+    private CurrentUser requireReader() {
+        CurrentUser user = users.current();
+        if (!user.readsAllProjects()) {
+            throw new AccessDeniedException("the province-wide overview is for the provincial bodies");
+        }
+        return user;
+    }
+
+    private Overview.Kpis kpis(Where where, LocalDate today) {
+        Map<String, Object> p = where.bind(jdbc.sql("""
+                SELECT count(*) AS projects, coalesce(sum(p.approved_estimate), 0) AS approved,
+                       count(*) FILTER (WHERE p.status = 'IN_ACCEPTANCE') AS in_acceptance,
+                       count(*) FILTER (WHERE p.status = 'IN_OPERATION') AS in_operation
+                FROM project p WHERE""" + where.sql)).query().singleRow();
+        Map<String, Object> o = where.bind(jdbc.sql("""
+                SELECT count(*) FILTER (WHERE o.status = 'OVERDUE') AS overdue,
+                       count(*) FILTER (WHERE o.type = 'SELF_EVALUATION' AND o.status IN ('OPEN', 'OVERDUE')
+                                        AND (o.window_start IS NULL OR o.window_start <= :today)) AS self_evaluations
+                FROM obligation o JOIN project p ON p.id = o.project_id WHERE""" + where.sql))
+                .param("today", today).query().singleRow();
+        return new Overview.Kpis(number(p.get("projects")), (BigDecimal) p.get("approved"), number(o.get("overdue")),
+                number(p.get("in_acceptance")), number(p.get("in_operation")), number(o.get("self_evaluations")));
+    }
+
+    private List<Overview.Bucket> byStatus(Where where) {
+        Map<String, Long> counts = counts(where, "p.status");
+        List<Overview.Bucket> buckets = new ArrayList<>();
+        for (ProjectStatus status : ProjectStatus.values()) {
+            buckets.add(new Overview.Bucket(status.name(), counts.getOrDefault(status.name(), 0L),
+                    "/projects?status=" + status.name()));
+        }
+        return buckets;
+    }
+
+    private List<Overview.Bucket> byPathType(Where where) {
+        Map<String, Long> counts = counts(where, "p.approval_path_type");
+        List<Overview.Bucket> buckets = new ArrayList<>();
+        for (ApprovalPathType type : ApprovalPathType.values()) {
+            // The project list has no path filter; the nearest list is every project.
+            buckets.add(new Overview.Bucket(type.name(), counts.getOrDefault(type.name(), 0L), "/projects"));
+        }
+        return buckets;
+    }
+
+    private Map<String, Long> counts(Where where, String column) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        where.bind(jdbc.sql("SELECT " + column + " AS k, count(*) AS n FROM project p WHERE" + where.sql
+                + " GROUP BY " + column)).query().listOfRows()
+                .forEach(r -> counts.put((String) r.get("k"), number(r.get("n"))));
+        return counts;
+    }
+
+    private List<Overview.DepartmentBucket> byDepartment(Where where) {
+        List<Map<String, Object>> rows = where.bind(jdbc.sql("""
+                SELECT p.lead_organization_code AS code, o.name_zh, o.name_en, count(*) AS n,
+                       coalesce(sum(p.approved_estimate), 0) AS approved
+                FROM project p JOIN organization o ON o.code = p.lead_organization_code
+                WHERE""" + where.sql
+                + " GROUP BY p.lead_organization_code, o.name_zh, o.name_en"
+                + " ORDER BY count(*) DESC, p.lead_organization_code")).query().listOfRows();
+        List<Overview.DepartmentBucket> buckets = new ArrayList<>();
+        long othersCount = 0;
+        BigDecimal othersInvestment = BigDecimal.ZERO;
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> r = rows.get(i);
+            if (i < TOP_DEPARTMENTS) {
+                // The project list has no department filter; the nearest list is every project in the user's scope.
+                buckets.add(new Overview.DepartmentBucket((String) r.get("code"), (String) r.get("name_zh"),
+                        (String) r.get("name_en"), number(r.get("n")), (BigDecimal) r.get("approved"), "/projects"));
+            } else {
+                othersCount += number(r.get("n"));
+                othersInvestment = othersInvestment.add((BigDecimal) r.get("approved"));
+            }
+        }
+        if (othersCount > 0) {
+            buckets.add(new Overview.DepartmentBucket(null, null, null, othersCount, othersInvestment, "/projects"));
+        }
+        return buckets;
+    }
+
+    /** Per-project sums first, so that a project's several contracts, plans and payments do not multiply. */
+    private List<Overview.FunnelYear> funnel(Where where) {
+        return where.bind(jdbc.sql("""
+                SELECT extract(year FROM p.approved_on)::int AS year,
+                       coalesce(sum(p.approved_estimate), 0) AS approved,
+                       coalesce(sum((SELECT sum(c.amount) FROM construction_contract c WHERE c.project_id = p.id)), 0) AS contracted,
+                       coalesce(sum((SELECT sum(f.amount) FROM fund_plan f WHERE f.project_id = p.id)), 0) AS fund_plans,
+                       coalesce(sum((SELECT sum(d.amount) FROM disbursement d WHERE d.project_id = p.id)), 0) AS disbursed,
+                       coalesce(sum((SELECT sum(s.amount) FROM spending s WHERE s.project_id = p.id)), 0) AS spent
+                FROM project p
+                WHERE p.approved_on IS NOT NULL AND""" + where.sql + " GROUP BY 1 ORDER BY 1"))
+                .query((rs, n) -> new Overview.FunnelYear(rs.getInt("year"),
+                        rs.getBigDecimal("approved"), rs.getBigDecimal("contracted"), rs.getBigDecimal("fund_plans"),
+                        rs.getBigDecimal("disbursed"), rs.getBigDecimal("spent"))).list();
+    }
+
+    private List<Overview.OverdueDepartment> overdue(Where where) {
+        List<Map<String, Object>> rows = where.bind(jdbc.sql("""
+                SELECT ob.responsible_organization_code AS code, o.name_zh, o.name_en, ob.type, count(*) AS n
+                FROM obligation ob JOIN project p ON p.id = ob.project_id
+                     JOIN organization o ON o.code = ob.responsible_organization_code
+                WHERE ob.status = 'OVERDUE' AND""" + where.sql
+                + " GROUP BY ob.responsible_organization_code, o.name_zh, o.name_en, ob.type")).query().listOfRows();
+        Map<String, Overview.OverdueDepartment> byCode = new LinkedHashMap<>();
+        for (Map<String, Object> r : rows) {
+            String code = (String) r.get("code");
+            Overview.OverdueDepartment d = byCode.computeIfAbsent(code, c -> new Overview.OverdueDepartment(c,
+                    (String) r.get("name_zh"), (String) r.get("name_en"), 0, new LinkedHashMap<>(),
+                    "/obligations?status=OVERDUE"));
+            d.byType().put((String) r.get("type"), number(r.get("n")));
+        }
+        return byCode.values().stream()
+                .map(d -> new Overview.OverdueDepartment(d.organizationCode(), d.nameZh(), d.nameEn(),
+                        d.byType().values().stream().mapToLong(Long::longValue).sum(), Map.copyOf(d.byType()), d.link()))
+                .sorted((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count())
+                        : a.organizationCode().compareTo(b.organizationCode()))
+                .toList();
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    /** The filter as a SQL condition on {@code p} with its parameters; values are always bound, never inlined. */
+    private record Where(String sql, Integer year, String authority) {
+
+        static Where of(OverviewFilter filter) {
+            StringBuilder sql = new StringBuilder(" true");
+            if (filter.year() != null) {
+                sql.append(" AND p.approved_on IS NOT NULL AND extract(year FROM p.approved_on) = :year");
+            }
+            if (filter.authority() != null) {
+                sql.append(" AND p.approval_authority = :authority");
+            }
+            return new Where(sql.toString(), filter.year(),
+                    filter.authority() == null ? null : filter.authority().name());
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            if (year != null) {
+                spec = spec.param("year", year);
+            }
+            if (authority != null) {
+                spec = spec.param("authority", authority);
+            }
+            return spec;
+        }
+    }
+}
