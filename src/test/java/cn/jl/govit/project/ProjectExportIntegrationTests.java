@@ -147,6 +147,12 @@ class ProjectExportIntegrationTests {
         assertThat(list).contains("data-testid=\"project-export\"");
     }
 
+    @Test
+    void theExportsAreDocumentedInTheOpenApiDescription() throws Exception {
+        String docs = new String(download(port, "rst", "/v3/api-docs", null).body(), StandardCharsets.UTF_8);
+        assertThat(docs).contains("/api/v1/projects/export.xlsx", "/api/v1/obligations/export.xlsx");
+    }
+
     private long exports() {
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'EXPORTED'").query(Long.class).single();
     }
