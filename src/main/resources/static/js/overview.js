@@ -44,7 +44,7 @@
             if (status) {
                 var shown = o.byStatus.filter(function (b) { return b.count > 0; });
                 status.setOption({
-                    color: colours, tooltip: {trigger: 'item'},
+                    animation: false, color: colours, tooltip: {trigger: 'item'},
                     series: [{type: 'pie', radius: ['35%', '70%'], label: {formatter: '{b}: {c}'},
                         data: shown.map(function (b) { return {name: label('data-label-status', b.key), value: b.count}; })}]
                 });
@@ -55,7 +55,7 @@
             if (department) {
                 var names = o.byDepartment.map(function (d, i) { return label('data-label-department', i); });
                 department.setOption({
-                    color: colours, tooltip: {trigger: 'axis'},
+                    animation: false, color: colours, tooltip: {trigger: 'axis'},
                     grid: {left: 8, right: 24, top: 16, bottom: 8, containLabel: true},
                     xAxis: {type: 'value', minInterval: 1},
                     yAxis: {type: 'category', inverse: true, data: names, axisLabel: {width: 160, overflow: 'truncate'}},
@@ -68,7 +68,7 @@
             if (funnel) {
                 var stages = ['approved', 'contracted', 'fundPlans', 'disbursed', 'spent'];
                 funnel.setOption({
-                    color: colours, tooltip: {trigger: 'axis'}, legend: {top: 0},
+                    animation: false, color: colours, tooltip: {trigger: 'axis'}, legend: {top: 0},
                     grid: {left: 8, right: 24, top: 40, bottom: 8, containLabel: true},
                     xAxis: {type: 'category', data: o.funnel.map(function (f) { return String(f.year); })},
                     yAxis: {type: 'value'},
@@ -82,7 +82,7 @@
             var overdue = chart('overdue');
             if (overdue) {
                 overdue.setOption({
-                    color: ['#d9534f'], tooltip: {trigger: 'axis'},
+                    animation: false, color: ['#d9534f'], tooltip: {trigger: 'axis'},
                     grid: {left: 8, right: 24, top: 16, bottom: 8, containLabel: true},
                     xAxis: {type: 'value', minInterval: 1},
                     yAxis: {type: 'category', inverse: true, axisLabel: {width: 200, overflow: 'truncate'},

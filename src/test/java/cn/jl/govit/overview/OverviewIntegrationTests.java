@@ -62,6 +62,8 @@ class OverviewIntegrationTests {
             assertThat(api.as(other).get("overview/funnel").status()).as(other).isEqualTo(403);
         }
         assertThat(api.anonymous().get("overview").status()).isEqualTo(401);
+        Response docs = api.as("szsj").get("/v3/api-docs");
+        assertThat(docs.body()).contains("/api/v1/overview", "/api/v1/overview/funnel");
     }
 
     @Test
@@ -163,7 +165,7 @@ class OverviewIntegrationTests {
         Pages pages = new Pages(context, userDetails);
         String body = pages.body("szsj", get("/overview"));
         assertThat(body).contains("全省总览", "data-testid=\"overview-kpis\"", "data-testid=\"status-table\"",
-                "data-testid=\"funnel-table\"", "data-testid=\"overdue-table\"", "<details",
+                "data-testid=\"funnel-table\"", "data-testid=\"overdue-table\"", "data-testid=\"path-list\"", "<details",
                 "/webjars/echarts/5.3.1/dist/echarts.min.js", "/overview/data?authority=ALL",
                 "/obligations?status=OVERDUE");
         String drc = pages.body("fgw", get("/overview"));
