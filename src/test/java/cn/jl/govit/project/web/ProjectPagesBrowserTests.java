@@ -58,7 +58,9 @@ class ProjectPagesBrowserTests {
         browser.findElement(By.id("password")).sendKeys("Demo@2026");
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
         chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=current-user]")));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=current-user]")).getText())
+        // the name always shows; the organisation shows beside it on wide screens and in its title on narrower ones
+        assertThat(browser.findElement(By.cssSelector("[data-testid=current-user]")).getText()).contains("人社厅项目专员");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=current-user]")).getDomAttribute("title"))
                 .contains("人社厅项目专员").contains("省人力资源和社会保障厅");
 
         browser.get(url("/projects/new"));
