@@ -126,7 +126,8 @@ class ArchivePackageIntegrationTests {
         assertThat(exported.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
         Map<String, byte[]> entries = TestPackages.unzip(exported.body());
         String documentPath = "documents/" + documentId + "-可研报告.txt";
-        assertThat(entries.keySet()).containsExactly("metadata/change.json", "metadata/documents.json", "metadata/funding.json",
+        assertThat(entries.keySet()).containsExactly("metadata/change.json", "metadata/documents.json", "metadata/findings.json",
+                "metadata/funding.json",
                 "metadata/project.json", documentPath,
                 "audit/events.json", "audit/verification.json", "manifest.json", "manifest.sig");
         assertThat(entries.get(documentPath)).isEqualTo(content);
@@ -135,7 +136,7 @@ class ArchivePackageIntegrationTests {
         assertThat(manifest.get("projectId").asString()).isEqualTo(projectId);
         assertThat(manifest.get("createdBy").asString()).isEqualTo("rst");
         assertThat(manifest.get("signingIssuer").asString()).isEqualTo("SZSJ");
-        assertThat(manifest.get("entries")).hasSize(7);
+        assertThat(manifest.get("entries")).hasSize(8);
         for (JsonNode entry : manifest.get("entries")) {
             byte[] bytes = entries.get(entry.get("path").asString());
             assertThat(entry.get("sm3").asString()).isEqualTo(Sm3.hex(bytes));
@@ -207,7 +208,8 @@ class ArchivePackageIntegrationTests {
         Map<String, byte[]> entries = TestPackages.unzip(exported.body());
         assertThat(entries.keySet()).filteredOn(p -> p.startsWith("metadata/")).containsExactly(
                 "metadata/acceptance-initial.json", "metadata/archive.json",
-                "metadata/change.json", "metadata/construction.json", "metadata/documents.json", "metadata/funding.json",
+                "metadata/change.json", "metadata/construction.json", "metadata/documents.json", "metadata/findings.json",
+                "metadata/funding.json",
                 "metadata/obligations.json", "metadata/performance.json", "metadata/project.json");
         JsonNode construction = json.readTree(entries.get("metadata/construction.json"));
         assertThat(construction.propertyNames()).contains("parties", "procurements", "contracts", "budget",
@@ -289,7 +291,7 @@ class ArchivePackageIntegrationTests {
         assertThat(entries.keySet()).noneMatch(p -> p.startsWith("documents/"));
         // a proposal has no approved estimate yet: no change or funding sections
         assertThat(entries.keySet()).filteredOn(p -> p.startsWith("metadata/"))
-                .containsExactly("metadata/documents.json", "metadata/project.json");
+                .containsExactly("metadata/documents.json", "metadata/findings.json", "metadata/project.json");
         JsonNode documents = json.readTree(entries.get("metadata/documents.json"));
         assertThat(documents.get(0).get("offlineReference").asString()).isEqualTo("机要光盘 JY-2026-099");
         assertThat(documents.get(0).get("sm3").isNull()).isTrue();

@@ -110,10 +110,12 @@ class OverviewIntegrationTests {
 
         String building = ApprovedProjects.underConstruction(api, "rst", 1_234_567, 12);
         String running = AcceptedProjects.inOperation(api, runAs, projects, "rst", 765_432, 6);
-        // One obligation of the project under construction falls overdue, as the daily scan would mark it.
+        // One obligation of the project under construction falls overdue, as the daily scan would mark it once its
+        // due date has passed (both set here, so that other tests reading overdue obligations see a consistent row).
         int marked = jdbc.sql("""
-                UPDATE obligation SET status = 'OVERDUE', version = version + 1
+                UPDATE obligation SET status = 'OVERDUE', due_date = :due, version = version + 1
                 WHERE project_id = :id AND type = 'INITIAL_ACCEPTANCE' AND status = 'OPEN'""")
+                .param("due", projects.today().minusDays(1))
                 .param("id", UUID.fromString(building)).update();
         assertThat(marked).isEqualTo(1);
 

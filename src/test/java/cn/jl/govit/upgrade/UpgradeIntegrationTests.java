@@ -131,7 +131,7 @@ class UpgradeIntegrationTests {
         assertThat(requested.text("$.upgradeProjectId")).isNull();
         String uid = requested.text("$.id");
         String path = "upgrades/" + uid;
-        assertThat(api.as("szsj").get("me/notifications").<List<String>>json("$.content[*].link")).contains("/" + path);
+        assertThat(api.as("szsj").get("me/notifications?size=200").<List<String>>json("$.content[*].link")).contains("/" + path);
 
         Response early = api.as("rst").post(path + "/project", Map.of());
         assertThat(early.status()).isEqualTo(422);
@@ -163,7 +163,7 @@ class UpgradeIntegrationTests {
         assertThat(reviewed.text("$.status")).isEqualTo("AWAITING_LEADING_GROUP");
         assertThat(reviewed.<List<String>>json("$.jointReview.departments")).containsExactly("WXB", "CZT", "RST");
         assertThat(api.as("szsj").post(path + "/joint-review", review(today(), List.of("WXB"))).status()).isEqualTo(422);
-        assertThat(api.as("ldxz").get("me/notifications").<List<String>>json("$.content[*].link")).contains("/" + path);
+        assertThat(api.as("ldxz").get("me/notifications?size=200").<List<String>>json("$.content[*].link")).contains("/" + path);
         assertThat(api.as("rst").post(path + "/project", Map.of()).status()).isEqualTo(422);
 
         assertThat(api.as("rst").post(path + "/leading-group-decision", decision("APPROVED", today())).status())
@@ -177,7 +177,7 @@ class UpgradeIntegrationTests {
         assertThat(approved.text("$.status")).isEqualTo("APPROVED");
         assertThat(api.as("ldxz").post(path + "/leading-group-decision", decision("REJECTED", today())).status())
                 .isEqualTo(422);
-        assertThat(api.as("rst").get("me/notifications").<List<String>>json("$.content[*].link")).contains("/" + path);
+        assertThat(api.as("rst").get("me/notifications?size=200").<List<String>>json("$.content[*].link")).contains("/" + path);
 
         assertThat(api.as("szsj").post(path + "/project", Map.of()).status()).isEqualTo(403);
         Response created = api.as("rst").post(path + "/project", Map.of());
