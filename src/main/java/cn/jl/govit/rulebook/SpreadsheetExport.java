@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -15,6 +17,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Writes a list as an .xlsx workbook for download: one sheet, a bold frozen header row, dates as real date
@@ -62,6 +68,39 @@ public final class SpreadsheetExport {
         if (rows > maxRows) {
             throw new InvalidInputException("export", "export.too-many-rows", rows, maxRows);
         }
+    }
+
+    /**
+     * Every row of a paged list, page by page at the largest page size: refused with a 400 before reading when
+     * the first page says more than {@code maxRows} match (see {@link #requireWithin}), cut at {@code maxRows}
+     * should rows arrive meanwhile. Call it inside one read-only transaction so that the pages agree.
+     *
+     * @param fetch the list's query for a page number (0-based) at {@link Paging#MAX_SIZE}
+     */
+    public static <T> List<T> allPages(IntFunction<PageOf<T>> fetch, int maxRows) {
+        PageOf<T> first = fetch.apply(0);
+        requireWithin(first.totalElements(), maxRows);
+        List<T> all = new ArrayList<>(first.content());
+        for (int page = 1; first.content().size() >= Paging.MAX_SIZE && all.size() < maxRows; page++) {
+            PageOf<T> batch = fetch.apply(page);
+            all.addAll(batch.content());
+            if (batch.content().size() < Paging.MAX_SIZE) {
+                break;
+            }
+        }
+        return all.size() > maxRows ? List.copyOf(all.subList(0, maxRows)) : all;
+    }
+
+    /**
+     * The download response of a workbook: its content type, an attachment file name (so a browser saves it
+     * rather than opening it) and {@code no-store}, since an export may carry what a shared cache must not keep.
+     */
+    public static ResponseEntity<byte[]> attachment(String filename, byte[] bytes) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(CONTENT_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(bytes);
     }
 
     /**

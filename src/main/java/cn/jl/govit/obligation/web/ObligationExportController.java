@@ -1,7 +1,6 @@
 package cn.jl.govit.obligation.web;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +13,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +26,6 @@ import cn.jl.govit.obligation.ObligationStatus;
 import cn.jl.govit.obligation.Obligations;
 import cn.jl.govit.organization.Organization;
 import cn.jl.govit.organization.Organizations;
-import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 
@@ -71,19 +66,11 @@ class ObligationExportController {
         Locale locale = SpreadsheetExport.language(lang, resolved);
         LocalDate today = obligations.today();
         byte[] bytes = transaction.execute(tx -> {
-            SpreadsheetExport.requireWithin(obligations.page(status, 0, 1).totalElements(), maxRows);
-            List<ObligationListing> all = new ArrayList<>();
-            for (int page = 0;; page++) {
-                PageOf<ObligationListing> batch = obligations.page(status, page, Paging.MAX_SIZE);
-                all.addAll(batch.content());
-                if (batch.content().size() < Paging.MAX_SIZE || all.size() >= maxRows) {
-                    break;
-                }
-            }
+            List<ObligationListing> all = SpreadsheetExport.allPages(page -> obligations.page(status, page, Paging.MAX_SIZE), maxRows);
             Map<String, String> names = organizations.all().stream()
                     .collect(Collectors.toMap(Organization::code, o -> o.name(locale), (a, b) -> a));
             boolean chinese = !"en".equals(locale.getLanguage());
-            List<List<?>> rows = all.stream().limit(maxRows).map(l -> ObligationView.of(l, today)).<List<?>>map(o ->
+            List<List<?>> rows = all.stream().map(l -> ObligationView.of(l, today)).<List<?>>map(o ->
                     Arrays.asList(o.projectCode(), o.projectName(), label("enum.ObligationType." + o.type(), locale),
                             o.subject(), o.dueDate(), o.windowStart(), o.daysLeft(),
                             label("enum.ObligationStatus." + o.status(), locale), o.metOn(),
@@ -96,11 +83,7 @@ class ObligationExportController {
                     HEADERS.stream().map(h -> label("obligation.export.col." + h, locale)).toList(), rows);
         });
         String filename = "obligations-" + today + ".xlsx";
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(SpreadsheetExport.CONTENT_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(bytes);
+        return SpreadsheetExport.attachment(filename, bytes);
     }
 
     private String label(String key, Locale locale) {

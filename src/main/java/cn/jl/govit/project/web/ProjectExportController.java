@@ -1,6 +1,5 @@
 package cn.jl.govit.project.web;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,7 +22,6 @@ import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectStatus;
 import cn.jl.govit.project.Projects;
-import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.RequestValidator;
 import cn.jl.govit.rulebook.SpreadsheetExport;
@@ -70,17 +65,9 @@ class ProjectExportController {
         RequestValidator.searchText("q", q);
         String query = q == null ? null : q.strip();
         byte[] bytes = transaction.execute(tx -> {
-            SpreadsheetExport.requireWithin(projects.page(status, query, 0, 1).totalElements(), maxRows);
-            List<Project> all = new ArrayList<>();
-            for (int page = 0;; page++) {
-                PageOf<Project> batch = projects.page(status, query, page, Paging.MAX_SIZE);
-                all.addAll(batch.content());
-                if (batch.content().size() < Paging.MAX_SIZE || all.size() >= maxRows) {
-                    break;
-                }
-            }
+            List<Project> all = SpreadsheetExport.allPages(page -> projects.page(status, query, page, Paging.MAX_SIZE), maxRows);
             var names = ProjectPageViews.OrganizationNames.of(organizations.all(), locale);
-            List<List<?>> rows = all.stream().limit(maxRows).<List<?>>map(p -> Arrays.asList(p.code(), p.name(),
+            List<List<?>> rows = all.stream().<List<?>>map(p -> Arrays.asList(p.code(), p.name(),
                     names.of(p.leadOrganizationCode()), label("enum.ProjectStatus." + p.status(), locale),
                     label("enum.ApprovalAuthority." + p.approvalAuthority(), locale), p.estimatedInvestment(),
                     p.approvedEstimate(), p.constructionPeriodMonths(), p.constructionStartedOn(),
@@ -93,11 +80,7 @@ class ProjectExportController {
                     HEADERS.stream().map(h -> label("project.export.col." + h, locale)).toList(), rows);
         });
         String filename = "projects-" + projects.today() + ".xlsx";
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(SpreadsheetExport.CONTENT_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(bytes);
+        return SpreadsheetExport.attachment(filename, bytes);
     }
 
     private String label(String key, Locale locale) {
