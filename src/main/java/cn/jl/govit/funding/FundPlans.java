@@ -33,7 +33,8 @@ import cn.jl.govit.rulebook.Violation;
  * (3) treats a change after the funds were planned differently.
  * <p>
  * A suspended project (Art. 22) still gets plans and disbursements: suspending construction stops the
- * construction unit's records, not Finance's; withholding funds is a sanction of its own (Art. 31).
+ * construction unit's records, not Finance's; withholding funds is a sanction of its own (Art. 31): while it is in
+ * force, and once the project is terminated, every further disbursement is refused ({@code 422 ART-31}).
  */
 @Service
 public class FundPlans {
@@ -113,7 +114,8 @@ public class FundPlans {
 
     /**
      * Finance disburses against one of the project's fund plans: {@code 404} for a plan of another project,
-     * {@code 422 ART-21} above what remains of the plan or before it was issued ({@link DisbursementPolicy}).
+     * {@code 422 ART-21} above what remains of the plan or before it was issued ({@link DisbursementPolicy}),
+     * {@code 422 ART-31} while the project's funds are suspended as a sanction or once it is terminated.
      */
     @Transactional
     public Disbursement disburse(UUID projectId, UUID fundPlanId, BigDecimal amount, LocalDate disbursedOn) {
@@ -122,6 +124,8 @@ public class FundPlans {
         FundingAccess.notInFuture("disbursedOn", disbursedOn, projects.today());
         access.lock(projectId);
         plan = plan(projectId, fundPlanId);
+        project = projects.get(projectId); // as of the lock: a sanction imposed meanwhile counts
+        RuleViolationException.throwIfAny(project.disbursementsRefused());
         if (!DISBURSABLE.contains(project.status())) {
             throw new RuleViolationException(Violation.of("ART-21", "status", "violation.ART-21.disbursement-status",
                     new MessageKey("enum.ProjectStatus." + project.status().name())));

@@ -46,6 +46,7 @@ public class Project {
     private LocalDate constructionStartedOn;
     private LocalDate initialAcceptedOn;
     private LocalDate operationStartedOn;
+    private Restrictions restrictions;
     private long version;
     private final transient List<Object> events = new ArrayList<>();
 
@@ -56,7 +57,7 @@ public class Project {
             ApprovalAuthority approvalAuthority, ApprovalPath approvalPath, ConstructionModeDecision constructionMode,
             BigDecimal approvedEstimate, Set<Stage> approvedStages, LocalDate approvedOn,
             Integer approvedConstructionPeriodMonths, LocalDate constructionStartedOn, LocalDate initialAcceptedOn,
-            LocalDate operationStartedOn, long version) {
+            LocalDate operationStartedOn, Restrictions restrictions, long version) {
         this.id = Objects.requireNonNull(id);
         this.code = Objects.requireNonNull(code);
         this.name = Objects.requireNonNull(name);
@@ -80,6 +81,7 @@ public class Project {
         this.constructionStartedOn = constructionStartedOn;
         this.initialAcceptedOn = initialAcceptedOn;
         this.operationStartedOn = operationStartedOn;
+        this.restrictions = Objects.requireNonNull(restrictions);
         this.version = version;
     }
 
@@ -94,7 +96,7 @@ public class Project {
         Project project = new Project(id, code, proposal.name(), proposal.summary(), proposal.categories(),
                 leadOrganizationCode, proposal.participatingOrganizationCodes(), proposal.estimatedInvestment(),
                 proposal.constructionPeriodMonths(), proposal.facts(), createdBy, createdAt, ProjectStatus.DRAFT,
-                authority.authority(), path, null, null, Set.of(), null, null, null, null, null, 0);
+                authority.authority(), path, null, null, Set.of(), null, null, null, null, null, Restrictions.NONE, 0);
         project.events.add(new ProjectEvents.ProjectProposed(id, code, leadOrganizationCode, authority.authority(),
                 path.type(), path.stages(), proposal.estimatedInvestment()));
         return project;
@@ -211,8 +213,13 @@ public class Project {
      * resumed (Art. 22), a project that is not under construction none at all (Art. 14). Empty when it does.
      */
     public List<Violation> constructionRecordsRefused() {
+        if (status == ProjectStatus.TERMINATED) {
+            return writesRefused();
+        }
         if (status == ProjectStatus.SUSPENDED) {
-            return List.of(Violation.of("ART-22", "status", "violation.ART-22.suspended"));
+            return List.of(ART_31.equals(restrictions.suspensionRule())
+                    ? Violation.of(ART_31, "status", "violation.ART-31.construction-suspended")
+                    : Violation.of("ART-22", "status", "violation.ART-22.suspended"));
         }
         if (status != ProjectStatus.UNDER_CONSTRUCTION) {
             return List.of(Violation.of("ART-14", "status", "violation.ART-14.not-under-construction",
@@ -223,22 +230,108 @@ public class Project {
 
     /** The approval authority suspends construction after a serious delay or major loss (Art. 22). */
     public void suspend(String reason) {
+        suspend("ART-22", reason);
+    }
+
+    /**
+     * Construction is suspended, under Art. 22 (a serious delay or major loss) or as the Art. 31 sanction for a
+     * rectification refused or overdue; only a project under construction. The rule is kept: a sanction's suspension
+     * ends only when the sanction is lifted, not by the Art. 22 resumption.
+     */
+    public void suspend(String rule, String reason) {
         if (status != ProjectStatus.UNDER_CONSTRUCTION) {
-            throw new RuleViolationException(Violation.of("ART-22", "status", "violation.ART-22.not-suspendable",
+            throw new RuleViolationException(Violation.of(rule, "status", "violation." + rule + ".not-suspendable",
                     new MessageKey("enum.ProjectStatus." + status.name())));
         }
         status = ProjectStatus.SUSPENDED;
+        restrictions = restrictions.suspendedUnder(rule);
         events.add(new ProjectEvents.ConstructionSuspended(id, reason));
     }
 
     /** The approval authority lets a suspended project resume construction (Art. 22). */
     public void resume(String reason) {
+        resume("ART-22", reason);
+    }
+
+    /**
+     * Construction resumes: under Art. 22 only a project its authority suspended under Art. 22 ({@code 422 ART-31}
+     * while a sanction holds it), under Art. 31 only when the sanction that suspended it is lifted.
+     */
+    public void resume(String rule, String reason) {
         if (status != ProjectStatus.SUSPENDED) {
-            throw new RuleViolationException(Violation.of("ART-22", "status", "violation.ART-22.not-suspended",
+            throw new RuleViolationException(Violation.of(rule, "status", "violation." + rule + ".not-suspended",
                     new MessageKey("enum.ProjectStatus." + status.name())));
         }
+        if (!rule.equals(restrictions.suspensionRule())) {
+            throw new RuleViolationException(Violation.of(ART_31, "status",
+                    ART_31.equals(restrictions.suspensionRule()) ? "violation.ART-31.suspended-by-sanction"
+                            : "violation.ART-31.suspended-under-art-22"));
+        }
         status = ProjectStatus.UNDER_CONSTRUCTION;
+        restrictions = restrictions.suspendedUnder(null);
         events.add(new ProjectEvents.ConstructionResumed(id, reason));
+    }
+
+    /**
+     * Finance suspends the project's funds, the Art. 31 sanction for a rectification refused or overdue: further
+     * disbursements are refused until it is lifted. Only an approved project that is not terminated, and not twice.
+     */
+    public void suspendFunds(String reason) {
+        RuleViolationException.throwIfAny(writesRefused());
+        if (approvedOn == null) {
+            throw new RuleViolationException(Violation.of(ART_31, "status", "violation.ART-31.funds-not-approved",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        if (restrictions.fundsSuspended()) {
+            throw new RuleViolationException(Violation.of(ART_31, "status", "violation.ART-31.funds-already-suspended"));
+        }
+        restrictions = restrictions.withFundsSuspended(true);
+        events.add(new ProjectEvents.FundsSuspended(id, reason));
+    }
+
+    /** The suspension of funds is lifted: disbursements may go on. */
+    public void resumeFunds(String reason) {
+        if (!restrictions.fundsSuspended()) {
+            throw new RuleViolationException(Violation.of(ART_31, "status", "violation.ART-31.funds-not-suspended"));
+        }
+        restrictions = restrictions.withFundsSuspended(false);
+        events.add(new ProjectEvents.FundsResumed(id, reason));
+    }
+
+    /**
+     * The project is terminated (终止项目), the last step of the Art. 31 ladder: from any status that allows it, for
+     * good. Afterwards it keeps only read access ({@link #writesRefused()}); its pending obligations lapse.
+     */
+    public void terminate(LocalDate terminatedOn, String reason) {
+        Objects.requireNonNull(terminatedOn, "terminatedOn");
+        if (!status.canMoveTo(ProjectStatus.TERMINATED)) {
+            throw new RuleViolationException(Violation.of(ART_31, "status", "violation.ART-31.not-terminable",
+                    new MessageKey("enum.ProjectStatus." + status.name())));
+        }
+        ProjectStatus before = status;
+        status = ProjectStatus.TERMINATED;
+        restrictions = restrictions.suspendedUnder(null).terminatedOn(terminatedOn);
+        events.add(new ProjectEvents.ProjectTerminated(id, before, terminatedOn, reason));
+    }
+
+    /** Why nothing may be written to the project any more: it was terminated (Art. 31). Empty otherwise. */
+    public List<Violation> writesRefused() {
+        return status == ProjectStatus.TERMINATED
+                ? List.of(Violation.of(ART_31, "status", "violation.ART-31.terminated", restrictions.terminatedOn().toString()))
+                : List.of();
+    }
+
+    /**
+     * Why Finance may not disburse now: the project was terminated, or its funds are suspended as an Art. 31
+     * sanction. Empty when it may (suspending construction alone does not stop payments for work already done).
+     */
+    public List<Violation> disbursementsRefused() {
+        if (status == ProjectStatus.TERMINATED) {
+            return writesRefused();
+        }
+        return restrictions.fundsSuspended()
+                ? List.of(Violation.of(ART_31, "status", "violation.ART-31.funds-suspended"))
+                : List.of();
     }
 
     /**
@@ -393,5 +486,34 @@ public class Project {
     public LocalDate initialAcceptedOn() { return initialAcceptedOn; }
     /** The day the final acceptance passed and operation began (Art. 28); {@code null} before. */
     public LocalDate operationStartedOn() { return operationStartedOn; }
+    /** The sanctions in force that restrict the project (funds, construction) and its termination. */
+    public Restrictions restrictions() { return restrictions; }
     public long version() { return version; }
+
+    private static final String ART_31 = "ART-31";
+
+    /**
+     * What the Art. 31 sanctions and the Art. 22 suspension currently restrict.
+     *
+     * @param fundsSuspended Finance suspended the funds: no further disbursement
+     * @param suspensionRule the rule under which construction is suspended ({@code ART-22} or {@code ART-31}), or
+     *        {@code null} when it is not
+     * @param terminatedOn the day the project was terminated, or {@code null}
+     */
+    public record Restrictions(boolean fundsSuspended, String suspensionRule, LocalDate terminatedOn) {
+
+        public static final Restrictions NONE = new Restrictions(false, null, null);
+
+        Restrictions withFundsSuspended(boolean suspended) {
+            return new Restrictions(suspended, suspensionRule, terminatedOn);
+        }
+
+        Restrictions suspendedUnder(String rule) {
+            return new Restrictions(fundsSuspended, rule, terminatedOn);
+        }
+
+        Restrictions terminatedOn(LocalDate day) {
+            return new Restrictions(fundsSuspended, suspensionRule, day);
+        }
+    }
 }

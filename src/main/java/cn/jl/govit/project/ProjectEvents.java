@@ -76,4 +76,20 @@ public final class ProjectEvents {
      */
     public record OperationStarted(UUID projectId, java.time.LocalDate startedOn) {
     }
+
+    /** Finance suspended the project's funds as an Art. 31 sanction: no further disbursement until lifted. */
+    public record FundsSuspended(UUID projectId, String reason) {
+    }
+
+    /** The suspension of the project's funds was lifted. */
+    public record FundsResumed(UUID projectId, String reason) {
+    }
+
+    /**
+     * The project was terminated (Art. 31), from {@code previousStatus}; it keeps only read access and its pending
+     * obligations lapse.
+     */
+    public record ProjectTerminated(UUID projectId, ProjectStatus previousStatus, java.time.LocalDate terminatedOn,
+            String reason) {
+    }
 }

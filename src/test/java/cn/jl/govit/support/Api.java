@@ -73,16 +73,15 @@ public final class Api {
             return send(HttpMethod.POST, path, MediaType.APPLICATION_JSON_VALUE, body);
         }
 
+        /** A GET whose body is kept as bytes: a workbook, a PDF, an archive package. */
+        public Download download(String path) {
+            return spec(HttpMethod.GET, path).exchange((request, response) -> new Download(
+                    response.getStatusCode().value(), response.getHeaders(), response.getBody().readAllBytes()));
+        }
+
         /** A raw body with any content type, for malformed requests. */
         public Response send(HttpMethod method, String path, String contentType, Object body) {
-            java.net.URI uri = java.net.URI.create(base + encodeNonAscii(path.startsWith("/") ? path : "/api/v1/" + path));
-            RestClient.RequestBodySpec spec = client.method(method).uri(uri).headers(h -> {
-                if (username != null) {
-                    h.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-                            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
-                }
-                headers.forEach(h::set);
-            });
+            RestClient.RequestBodySpec spec = spec(method, path);
             if (body != null) {
                 byte[] bytes = body instanceof byte[] b ? b
                         : (body instanceof String s ? s : JsonMapper.shared().writeValueAsString(body))
@@ -92,6 +91,21 @@ public final class Api {
             return spec.exchange((request, response) -> new Response(response.getStatusCode().value(),
                     response.getHeaders(), new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
         }
+
+        private RestClient.RequestBodySpec spec(HttpMethod method, String path) {
+            java.net.URI uri = java.net.URI.create(base + encodeNonAscii(path.startsWith("/") ? path : "/api/v1/" + path));
+            return client.method(method).uri(uri).headers(h -> {
+                if (username != null) {
+                    h.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
+                            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                }
+                headers.forEach(h::set);
+            });
+        }
+    }
+
+    /** A response whose body is binary. */
+    public record Download(int status, HttpHeaders headers, byte[] body) {
     }
 
     /**

@@ -14,6 +14,7 @@ import cn.jl.govit.obligation.Obligations;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectEvents.ConstructionPeriodRevised;
 import cn.jl.govit.project.ProjectEvents.ConstructionStarted;
+import cn.jl.govit.project.ProjectEvents.ProjectTerminated;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.PolicyParameters;
 
@@ -43,6 +44,13 @@ class ConstructionObligations {
     void on(ConstructionStarted started) {
         open(started.projectId(), deadlines().derive(started.startedOn(), started.constructionPeriodMonths(),
                 started.plannedCompletion()));
+    }
+
+    /** A terminated project (Art. 31) owes nothing more: its pending deadlines lapse with the termination as reason. */
+    @EventListener
+    void on(ProjectTerminated terminated) {
+        obligations.waiveAllPending(terminated.projectId(), "project terminated on " + terminated.terminatedOn()
+                + " (ART-31): " + terminated.reason());
     }
 
     /**

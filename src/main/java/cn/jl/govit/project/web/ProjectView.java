@@ -21,7 +21,10 @@ import cn.jl.govit.project.Stage;
 import cn.jl.govit.rulebook.CitationMessages;
 import cn.jl.govit.rulebook.CitationMessages.CitationView;
 
-/** A project as the API shows it, with the derived authority, path and their reasons in the reader's language. */
+/**
+ * A project as the API shows it, with the derived authority, path and their reasons in the reader's language, and the
+ * Art. 31 sanctions that restrict it ({@code fundsSuspended}, the rule of a suspension, the day it was terminated).
+ */
 record ProjectView(UUID id, String code, String name, String summary, List<ProjectCategory> categories,
         ProjectStatus status, long version, String leadOrganizationCode, List<String> participatingOrganizationCodes,
         BigDecimal estimatedInvestment, int constructionPeriodMonths, List<FundingLine> fundingSources,
@@ -31,7 +34,7 @@ record ProjectView(UUID id, String code, String name, String summary, List<Proje
         ConstructionMode constructionMode, ModeView constructionModeDecision, BigDecimal approvedEstimate,
         LocalDate approvedOn, Integer approvedConstructionPeriodMonths, LocalDate constructionStartedOn,
         LocalDate plannedCompletion, LocalDate initialAcceptedOn, LocalDate operationStartedOn, String createdBy,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt, boolean fundsSuspended, String suspensionRule, LocalDate terminatedOn) {
 
     record PathView(ApprovalPathType type, List<Stage> stages, List<CitationView> reasons, String legalBasis) {
     }
@@ -57,6 +60,7 @@ record ProjectView(UUID id, String code, String name, String summary, List<Proje
                 mode == null ? null : new ModeView(mode.mode(), mode.exception(), mode.justification(), mode.decidedBy(),
                         mode.decidedOn()),
                 p.approvedEstimate(), p.approvedOn(), p.approvedOn() == null ? null : p.approvedConstructionPeriodMonths(),
-                p.constructionStartedOn(), p.plannedCompletion(), p.initialAcceptedOn(), p.operationStartedOn(), p.createdBy(), p.createdAt().atZone(Projects.ZONE).toOffsetDateTime());
+                p.constructionStartedOn(), p.plannedCompletion(), p.initialAcceptedOn(), p.operationStartedOn(), p.createdBy(), p.createdAt().atZone(Projects.ZONE).toOffsetDateTime(),
+                p.restrictions().fundsSuspended(), p.restrictions().suspensionRule(), p.restrictions().terminatedOn());
     }
 }
