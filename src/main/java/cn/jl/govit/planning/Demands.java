@@ -177,21 +177,36 @@ public class Demands {
         DemandCall call = call(callId);
         CurrentUser user = users.current();
         Optional<PlanVersion> plan = repository.currentPlanFor(call.year());
+        List<FieldError> errors = fieldErrors(request, plan, user);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        RuleViolationException.throwIfAny(callViolations(call, plan));
+        return insert(call, plan.get(), user, request, document);
+    }
+
+    /** What makes a demand's fields wrong whatever the measures say: unknown participants or plan item (400). */
+    private List<FieldError> fieldErrors(NewDemand request, Optional<PlanVersion> plan, CurrentUser user) {
         List<FieldError> errors = checkParticipants(request.participatingOrganizationCodes(), user.organizationCode());
         if (plan.isPresent() && plan.get().item(request.planItemCode()).isEmpty()) {
             errors.add(new FieldError("planItemCode", "planning.demand.plan-item-unknown",
                     List.of(request.planItemCode(), plan.get().title(), plan.get().number())));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        return errors;
+    }
+
+    /** The rules of the call that refuse any demand in it (Art. 6): its window, a plan to base demands on. */
+    private List<Violation> callViolations(DemandCall call, Optional<PlanVersion> plan) {
         List<Violation> violations = new ArrayList<>(new DemandWindowPolicy().check(call.year(), call, today()));
         if (plan.isEmpty()) {
             violations.add(Violation.of("ART-6", "planItemCode", "planning.demand.no-plan", String.valueOf(call.year())));
         }
-        RuleViolationException.throwIfAny(violations);
+        return violations;
+    }
+
+    private Demand insert(DemandCall call, PlanVersion plan, CurrentUser user, NewDemand request, DemandDocument document) {
         Demand demand = new Demand(UUID.randomUUID(), call.id(), call.year(), user.organizationCode(), request.title(),
-                request.content(), request.estimate(), plan.get().planId(), plan.get().number(), request.planItemCode(),
+                request.content(), request.estimate(), plan.planId(), plan.number(), request.planItemCode(),
                 request.participatingOrganizationCodes(), null, null, DemandStatus.OPEN, null, null, user.username(),
                 clock.instant(), 0);
         repository.insertDemand(demand);
@@ -202,6 +217,63 @@ public class Demands {
                 call.year() + " " + user.organizationCode() + " " + request.title() + " " + request.estimate().toPlainString()
                         + (document == null ? "" : " (Word file " + document.fileName() + ", SM3 " + document.sm3() + ")"));
         return demand;
+    }
+
+    // the annual demand plan imported from the Excel template
+
+    /** The plan version a call's demands are based on (the current version for the call's year), if any. */
+    @Transactional(readOnly = true)
+    public Optional<PlanVersion> planOf(DemandCall call) {
+        return repository.currentPlanFor(call.year());
+    }
+
+    /**
+     * Checks the rows of an imported annual demand plan as {@link #file(UUID, NewDemand)} checks one demand,
+     * without storing anything: every row's field errors, named by its row, and the call's rules.
+     */
+    @Transactional(readOnly = true)
+    public DemandImportCheck checkImport(UUID callId, List<DemandImportRow> rows) {
+        checkMayFile(callId);
+        DemandCall call = call(callId);
+        CurrentUser user = users.current();
+        Optional<PlanVersion> plan = repository.currentPlanFor(call.year());
+        List<DemandImportProblem> problems = new ArrayList<>();
+        for (DemandImportRow row : rows) {
+            for (FieldError e : fieldErrors(row.demand(), plan, user)) {
+                problems.add(new DemandImportProblem(row.row(), e.field(), e.messageKey(), e.args()));
+            }
+        }
+        return new DemandImportCheck(problems, callViolations(call, plan));
+    }
+
+    /**
+     * Files every row of an imported annual demand plan in one transaction, or none: the rows are checked again
+     * here (the plan or the window may have changed since {@link #checkImport}); one audit event per demand and
+     * one for the import, which names the file by its SM3 digest.
+     *
+     * @throws DemandImportRefusedException when any row or the call refuses it; nothing is stored
+     */
+    @Transactional
+    public List<Demand> importDemands(UUID callId, String fileName, byte[] bytes, List<DemandImportRow> rows) {
+        DemandImportCheck check = checkImport(callId, rows);
+        if (!check.problems().isEmpty()) {
+            throw new DemandImportRefusedException(check.problems(), check.violations());
+        }
+        RuleViolationException.throwIfAny(check.violations());
+        if (rows.isEmpty()) {
+            throw new InvalidInputException("file", "planning.import.empty");
+        }
+        DemandCall call = call(callId);
+        PlanVersion plan = repository.currentPlanFor(call.year()).orElseThrow();
+        CurrentUser user = users.current();
+        List<Demand> filed = new ArrayList<>();
+        for (DemandImportRow row : rows) {
+            filed.add(insert(call, plan, user, row.demand(), null));
+        }
+        audit.record("DEMANDS_IMPORTED", "DemandCall", call.id().toString(), null,
+                call.year() + " " + user.organizationCode() + " " + filed.size() + " demands from "
+                        + (fileName == null ? "" : fileName) + " (SM3 " + Sm3.hex(bytes) + ")");
+        return filed;
     }
 
     /** Filing by year, for the case that no call exists: refused with {@code ART-6}. */

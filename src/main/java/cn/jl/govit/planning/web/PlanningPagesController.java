@@ -65,10 +65,14 @@ class PlanningPagesController {
     private final CitationMessages citations;
     private final FormRefusals refusals;
     private final RequestValidator validator;
+    private final DemandImporter importer;
+    private final DemandImportTemplate template;
 
     PlanningPagesController(ConstructionPlans plans, Demands demands, Responsibilities responsibilities, Projects projects,
             Organizations organizations, CurrentUsers users, CitationMessages citations,
-            RequestValidator validator, FormRefusals refusals) {
+            RequestValidator validator, FormRefusals refusals, DemandImporter importer, DemandImportTemplate template) {
+        this.importer = importer;
+        this.template = template;
         this.refusals = refusals;
         this.plans = plans;
         this.demands = demands;
@@ -104,6 +108,7 @@ class PlanningPagesController {
         model.addAttribute("form", form);
         model.addAttribute("names", names(locale));
         model.addAttribute("departments", departments(users.current().organizationCode()));
+        model.addAttribute("importMaxRows", importer.maxRows());
         return "planning/demands";
     }
 
@@ -165,6 +170,44 @@ class PlanningPagesController {
     @GetMapping("/demands/{id}/document")
     org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String id) {
         return PlanningApiController.download(demands.document(RecordNotFoundException.idOf("Demand", id)));
+    }
+
+    // the annual demand plan as an Excel file
+
+    @GetMapping("/calls/{id}/demands/template.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> importTemplate(@PathVariable String id,
+            @RequestParam(required = false) String lang, Locale locale) {
+        return DemandImportApiController.download(demands, users, importer, template,
+                RecordNotFoundException.idOf("DemandCall", id), cn.jl.govit.rulebook.SpreadsheetExport.language(lang, locale));
+    }
+
+    /**
+     * Imports the filled template: all rows or none. A refusal shows the demands page again with the table of
+     * refused rows (row, column, message), answered {@code 422}; an unreadable file is a field error ({@code 400}).
+     */
+    @PostMapping("/calls/{id}/demands/import")
+    String importPlan(@PathVariable String id,
+            @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+            Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        UUID callId = RecordNotFoundException.idOf("DemandCall", id);
+        demands.checkMayFile(callId);
+        int[] count = new int[1];
+        boolean done;
+        try {
+            done = attempt(model, locale, response, () -> count[0] = importer.importFile(callId, file, locale).size());
+        }
+        catch (DemandImporter.ImportRefused e) {
+            model.addAttribute("importErrors", e.errors());
+            model.addAttribute("violations", e.violations());
+            response.setStatus(422);
+            done = false;
+        }
+        if (done) {
+            redirect.addFlashAttribute("imported", count[0]);
+            return "redirect:/planning/demands";
+        }
+        model.addAttribute("importRefused", true);
+        return myDemands(model, locale, Map.of());
     }
 
     // plans
