@@ -23,6 +23,7 @@ import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.organization.UserAccount;
 import cn.jl.govit.organization.UserAccounts;
+import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.RecordNotFoundException;
 
@@ -150,6 +151,56 @@ public class Notifications {
             audit.record("NOTIFICATION_READ", "Notification", me, null, rows + " notification(s) marked read");
         }
         return rows;
+    }
+
+    /** How the user wants notifications mailed; {@link MailPreference#DEFAULT} until the user chose. */
+    @Transactional(readOnly = true)
+    public MailPreference preference(String username) {
+        return jdbc.sql("SELECT mail FROM notification_preference WHERE username = :u").param("u", username)
+                .query(String.class).optional().map(MailPreference::valueOf).orElse(MailPreference.DEFAULT);
+    }
+
+    /** The signed-in user's mail preference. */
+    @Transactional(readOnly = true)
+    public MailPreference myPreference() {
+        return preference(users.current().username());
+    }
+
+    /** The signed-in user chooses how notifications reach them by e-mail (audited when it changes). */
+    @Transactional
+    public MailPreference choosePreference(MailPreference preference) {
+        if (preference == null) {
+            throw new InvalidInputException("mail", "problem.field.required");
+        }
+        String me = users.current().username();
+        MailPreference before = preference(me);
+        jdbc.sql("""
+                INSERT INTO notification_preference (username, mail, updated_at) VALUES (:u, :mail, :now)
+                ON CONFLICT (username) DO UPDATE SET mail = EXCLUDED.mail, updated_at = EXCLUDED.updated_at""")
+                .param("u", me).param("mail", preference.name()).param("now", Timestamp.from(clock.instant())).update();
+        if (before != preference) {
+            audit.record("NOTIFICATION_PREFERENCE_CHANGED", "NotificationPreference", me, null, before + " -> " + preference);
+        }
+        return preference;
+    }
+
+    /**
+     * The user's unread notifications created after {@code after} and up to {@code until} inclusive, newest first,
+     * at most {@code limit}: for the daily digest; {@code after} {@code null} means from the beginning.
+     */
+    @Transactional(readOnly = true)
+    public PageOf<Notification> unreadBetween(String username, java.time.Instant after, java.time.Instant until, int limit) {
+        String where = "WHERE recipient = :me AND read_at IS NULL AND created_at <= :until"
+                + (after == null ? "" : " AND created_at > :after");
+        var query = jdbc.sql("SELECT * FROM notification " + where + " ORDER BY created_at DESC, id LIMIT :limit")
+                .param("me", username).param("until", Timestamp.from(until)).param("limit", limit);
+        var count = jdbc.sql("SELECT count(*) FROM notification " + where)
+                .param("me", username).param("until", Timestamp.from(until));
+        if (after != null) {
+            query = query.param("after", Timestamp.from(after));
+            count = count.param("after", Timestamp.from(after));
+        }
+        return new PageOf<>(query.query((rs, n) -> row(rs)).list(), 0, limit, count.query(Long.class).single());
     }
 
     /** One notification, without a recipient check: for the mailer. */

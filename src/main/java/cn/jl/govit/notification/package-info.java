@@ -6,5 +6,5 @@
  * {@code /api/v1/me/notifications}; mailed after commit when an SMTP server is configured.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "待办提醒 Notifications",
-        allowedDependencies = {"rulebook", "audit", "organization"})
+        allowedDependencies = {"rulebook", "audit", "organization", "project"})
 package cn.jl.govit.notification;

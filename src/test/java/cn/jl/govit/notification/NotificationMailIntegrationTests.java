@@ -72,12 +72,22 @@ class NotificationMailIntegrationTests {
                 NotificationIntegrationTests.notice("mail:" + UUID.randomUUID()))).stream().map(Notification::id).toList();
     }
 
+    @Autowired
+    cn.jl.govit.organization.RunAs runAs;
+
     @Test
     void eachNewNotificationIsMailedToItsRecipientInBothLanguagesWithTheLink() throws Exception {
         List<UUID> ids = notifyCzt();
         assertThat(ids).hasSize(1);
 
-        mailer(smtp.getSmtp().getPort()).on(new NotificationsCreated(ids));
+        // a mail per notification only for a user who chose it; the daily digest is the default
+        runAs.run("czt", () -> notifications.choosePreference(MailPreference.EACH));
+        try {
+            mailer(smtp.getSmtp().getPort()).on(new NotificationsCreated(ids));
+        }
+        finally {
+            runAs.run("czt", () -> notifications.choosePreference(MailPreference.DIGEST));
+        }
 
         assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
         MimeMessage[] received = smtp.getReceivedMessages();
@@ -100,17 +110,24 @@ class NotificationMailIntegrationTests {
     @Test
     void aRecipientWithoutAddressGetsNoMailAndAFailingServerDoesNotThrow() {
         List<UUID> ids = notifyCzt();
-
-        assertThatCode(() -> mailer(1).on(new NotificationsCreated(ids))).doesNotThrowAnyException();
-        List<UUID> ldxz = tx.execute(s -> notifications.notifyMembers("LDXZ", Role.LEADING_GROUP,
-                NotificationIntegrationTests.notice("mail:" + UUID.randomUUID()))).stream().map(Notification::id).toList();
-        tx.executeWithoutResult(s -> accounts.changeEmail("ldxz", null));
+        runAs.run("czt", () -> notifications.choosePreference(MailPreference.EACH));
+        runAs.run("ldxz", () -> notifications.choosePreference(MailPreference.EACH));
         try {
-            mailer(smtp.getSmtp().getPort()).on(new NotificationsCreated(ldxz));
-            assertThat(smtp.getReceivedMessages()).isEmpty();
+            assertThatCode(() -> mailer(1).on(new NotificationsCreated(ids))).doesNotThrowAnyException();
+            List<UUID> ldxz = tx.execute(s -> notifications.notifyMembers("LDXZ", Role.LEADING_GROUP,
+                    NotificationIntegrationTests.notice("mail:" + UUID.randomUUID()))).stream().map(Notification::id).toList();
+            tx.executeWithoutResult(s -> accounts.changeEmail("ldxz", null));
+            try {
+                mailer(smtp.getSmtp().getPort()).on(new NotificationsCreated(ldxz));
+                assertThat(smtp.getReceivedMessages()).isEmpty();
+            }
+            finally {
+                tx.executeWithoutResult(s -> accounts.changeEmail("ldxz", "ldxz@example.gov.cn"));
+            }
         }
         finally {
-            tx.executeWithoutResult(s -> accounts.changeEmail("ldxz", "ldxz@example.gov.cn"));
+            runAs.run("czt", () -> notifications.choosePreference(MailPreference.DIGEST));
+            runAs.run("ldxz", () -> notifications.choosePreference(MailPreference.DIGEST));
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import cn.jl.govit.notification.MailPreference;
 import cn.jl.govit.notification.Notification;
 import cn.jl.govit.notification.NotificationEvents.NotificationsCreated;
 import cn.jl.govit.notification.Notifications;
@@ -21,7 +22,9 @@ import cn.jl.govit.organization.UserAccounts;
 
 /**
  * Mails each new notification to its recipient's address, when the platform has an SMTP server (a
- * {@link JavaMailSender} bean exists only when {@code spring.mail.host} is set).
+ * {@link JavaMailSender} bean exists only when {@code spring.mail.host} is set) and the recipient chose a mail per
+ * notification ({@link MailPreference#EACH}); the others get the daily digest ({@link NotificationDigests}) or
+ * nothing.
  * <p>
  * Why an application-module listener: it runs only after the sending transaction committed, so that no mail
  * announces a fact that was rolled back, and a slow or failing SMTP server never holds or rolls back the
@@ -71,6 +74,10 @@ public class NotificationMailer {
             return;
         }
         Notification notification = found.get();
+        // a user who chose the daily digest (the default) or no mail gets none per notification
+        if (notifications.preference(notification.recipient()) != MailPreference.EACH) {
+            return;
+        }
         Optional<String> address = accounts.find(notification.recipient()).map(UserAccount::email);
         if (address.isEmpty()) {
             return;
