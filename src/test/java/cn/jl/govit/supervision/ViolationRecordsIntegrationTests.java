@@ -209,6 +209,11 @@ class ViolationRecordsIntegrationTests {
         assertThat(second.<List<String>>json("$.referrals[*].referredTo")).containsExactly("省纪委监委", "省审计厅");
         assertThat(second.<List<String>>json("$.referrals[*].referredBy")).containsExactly("szsj", "szsj");
 
+        // the authority's public criticism (Art. 33) cites the record; the archive package carries it below
+        Response criticised = api.as("szsj").post("projects/" + project + "/sanctions",
+                Map.of("kind", "PUBLIC_CRITICISM", "violationId", id, "reason", "对项目严重超概算予以通报批评"));
+        assertThat(criticised.status()).as(criticised.toString()).isEqualTo(201);
+
         // withdrawal: only the recording body, with a reason; the record stays visible and takes no referral
         String withdraw = "violations/" + id + "/withdrawal";
         assertThat(api.as("sjt").post(withdraw, Map.of("reason", "x")).status()).isEqualTo(403);
@@ -240,7 +245,8 @@ class ViolationRecordsIntegrationTests {
 
         // the signed archive package carries the records with their referrals
         assertThat(packageEntry(project, "metadata/violations.json")).contains("实际支出超出批复概算", "省纪委监委", "省审计厅",
-                "超支部分已按程序补办调整审批", "MISCONDUCT", "\"sanctions\"");
+                "超支部分已按程序补办调整审批", "MISCONDUCT", "\"sanctions\"", "PUBLIC_CRITICISM", "对项目严重超概算予以通报批评",
+                criticised.text("$.id"));
     }
 
     @Test

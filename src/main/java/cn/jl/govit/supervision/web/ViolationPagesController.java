@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import cn.jl.govit.document.Documents;
 import cn.jl.govit.document.StoredDocument;
+import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.rulebook.FormFields;
 import cn.jl.govit.rulebook.FormRefusals;
@@ -46,9 +47,11 @@ class ViolationPagesController {
     private final Documents documents;
     private final RequestValidator validator;
     private final FormRefusals refusals;
+    private final Organizations organizations;
 
     ViolationPagesController(ViolationRecords violations, Documents documents, RequestValidator validator,
-            FormRefusals refusals) {
+            FormRefusals refusals, Organizations organizations) {
+        this.organizations = organizations;
         this.violations = violations;
         this.documents = documents;
         this.validator = validator;
@@ -56,11 +59,18 @@ class ViolationPagesController {
     }
 
     @GetMapping("/projects/{id}/violations")
-    String page(@PathVariable String id, Model model) {
-        return page(RecordNotFoundException.idOf("Project", id), model, Map.of(), null);
+    String page(@PathVariable String id, Model model, Locale locale) {
+        return page(RecordNotFoundException.idOf("Project", id), model, Map.of(), null, locale);
     }
 
-    private String page(UUID projectId, Model model, Map<String, String> form, String failed) {
+    /** The bodies' names in the reader's language, by organisation code. */
+    private Map<String, String> bodyNames(Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        organizations.all().forEach(o -> names.put(o.code(), o.name(locale)));
+        return names;
+    }
+
+    private String page(UUID projectId, Model model, Map<String, String> form, String failed, Locale locale) {
         List<ViolationRecord> records = violations.forProject(projectId);
         Project project = violations.project(projectId);
         List<StoredDocument> docs = documents.list(projectId);
@@ -77,6 +87,7 @@ class ViolationPagesController {
         model.addAttribute("today", violations.today());
         model.addAttribute("form", form);
         model.addAttribute("failed", failed);
+        model.addAttribute("bodyNames", bodyNames(locale));
         return "supervision/violations";
     }
 
@@ -117,7 +128,7 @@ class ViolationPagesController {
     /** The provincial bodies (all records) and the departments (their projects'), filtered by kind and status. */
     @GetMapping("/violations")
     String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         ViolationKind kindFilter = filter(ViolationKind.class, kind);
         ViolationStatus statusFilter = filter(ViolationStatus.class, status);
         PageOf<ViolationRecord> result = violations.page(kindFilter, statusFilter, page, LIST_SIZE);
@@ -129,6 +140,7 @@ class ViolationPagesController {
         model.addAttribute("status", statusFilter == null ? "" : statusFilter.name());
         model.addAttribute("allKinds", ViolationKind.values());
         model.addAttribute("statuses", ViolationStatus.values());
+        model.addAttribute("bodyNames", bodyNames(locale));
         return "supervision/violations-list";
     }
 
@@ -138,7 +150,7 @@ class ViolationPagesController {
             redirect.addFlashAttribute("done", section.replaceAll("-[0-9a-f-]{36}$", ""));
             return "redirect:/projects/" + projectId + "/violations";
         }
-        return page(projectId, model, form, section);
+        return page(projectId, model, form, section, locale);
     }
 
     private UUID ofProject(UUID projectId, String recordId) {
