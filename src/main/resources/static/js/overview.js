@@ -77,6 +77,13 @@
                             data: o.funnel.map(function (f) { return Number(f[stage]); })};
                     })
                 });
+                // A click on any bar of a year opens the projects approved that year.
+                funnel.on('click', function (params) {
+                    var year = o.funnel[params.dataIndex];
+                    if (year && year.link) {
+                        window.location.href = year.link;
+                    }
+                });
                 charts.push(funnel);
             }
             var overdue = chart('overdue');

@@ -138,6 +138,15 @@ public class Obligations {
      */
     @Transactional(readOnly = true)
     public PageOf<ObligationListing> page(ObligationStatus status, int page, int size) {
+        return page(new ObligationListFilter(status, null, null, null, null), page, size);
+    }
+
+    /**
+     * The list under all its filters: also the responsible organisation, the type, and the approval authority and
+     * year of approval of the project. The caller's scope applies whatever it asks.
+     */
+    @Transactional(readOnly = true)
+    public PageOf<ObligationListing> page(ObligationListFilter filter, int page, int size) {
         ProjectScope.Filter scope = ProjectScope.filterFor(users.current());
         if (scope.none()) {
             return new PageOf<>(List.of(), page, size, 0);
@@ -147,17 +156,30 @@ public class Obligations {
                   AND (:status = ''
                        OR (:status = 'OVERDUE' AND (o.status = 'OVERDUE' OR (o.status = 'OPEN' AND o.due_date < :today)))
                        OR (:status = 'OPEN' AND o.status = 'OPEN' AND o.due_date >= :today)
-                       OR (:status IN ('MET', 'WAIVED') AND o.status = :status))""";
-        String statusName = status == null ? "" : status.name();
+                       OR (:status IN ('MET', 'WAIVED') AND o.status = :status))
+                  AND (:department = '' OR o.responsible_organization_code = :department)
+                  AND (:type = '' OR o.type = :type)
+                  AND (:authority = '' OR p.approval_authority = :authority)
+                  AND (CAST(:year AS int) IS NULL
+                       OR (p.approved_on >= make_date(CAST(:year AS int), 1, 1)
+                           AND p.approved_on < make_date(CAST(:year AS int) + 1, 1, 1)))""";
+        String statusName = filter.status() == null ? "" : filter.status().name();
+        String departmentCode = filter.department() == null ? "" : filter.department();
+        String typeName = filter.type() == null ? "" : filter.type().name();
+        String authority = filter.authority() == null ? "" : filter.authority().name();
         List<ObligationListing> content = jdbc.sql("SELECT o.*, p.code AS project_code, p.name AS project_name "
                         + "FROM obligation o JOIN project p ON p.id = o.project_id " + where
                         + " ORDER BY o.due_date, p.code, o.type, o.subject LIMIT :size OFFSET :offset")
                 .param("all", scope.all()).param("org", scope.organizationCode()).param("status", statusName)
+                .param("department", departmentCode).param("type", typeName).param("authority", authority)
+                .param("year", filter.approvedYear())
                 .param("today", today()).param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new ObligationListing(row(rs), rs.getString("project_code"), rs.getString("project_name")))
                 .list();
         long total = jdbc.sql("SELECT count(*) FROM obligation o JOIN project p ON p.id = o.project_id " + where)
                 .param("all", scope.all()).param("org", scope.organizationCode()).param("status", statusName)
+                .param("department", departmentCode).param("type", typeName).param("authority", authority)
+                .param("year", filter.approvedYear())
                 .param("today", today()).query(Long.class).single();
         return new PageOf<>(content, page, size, total);
     }

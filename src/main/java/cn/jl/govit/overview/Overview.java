@@ -17,9 +17,13 @@ import java.util.Map;
  * @param byDepartment projects by lead department, the largest first, the rest summed as "others"
  * @param funnel the investment funnel per year of approval, in yuan
  * @param overdue overdue obligations by responsible department, with a count per obligation type
+ * @param openFindings supervision findings not yet settled (open or rectified and awaiting review) by duty area,
+ *        the largest first (Art. 31)
+ * @param sanctionsInForce sanctions in force by kind, in the order of the Art. 31 ladder, zeros included
  */
 public record Overview(LocalDate asOf, OverviewFilter filter, Kpis kpis, List<Bucket> byStatus, List<Bucket> byPathType,
-        List<DepartmentBucket> byDepartment, List<FunnelYear> funnel, List<OverdueDepartment> overdue) {
+        List<DepartmentBucket> byDepartment, List<FunnelYear> funnel, List<OverdueDepartment> overdue,
+        List<Bucket> openFindings, List<Bucket> sanctionsInForce) {
 
     /**
      * @param projects the projects counted
@@ -28,9 +32,11 @@ public record Overview(LocalDate asOf, OverviewFilter filter, Kpis kpis, List<Bu
      * @param inAcceptance projects in acceptance (Art. 26)
      * @param inOperation projects in operation (Art. 28)
      * @param selfEvaluationsDue self-evaluations whose window has opened and that are not yet met (Art. 32)
+     * @param links the list behind each number, keyed by the name of the number ({@code projects},
+     *        {@code overdueObligations}, {@code inAcceptance}, {@code inOperation}, {@code selfEvaluationsDue})
      */
     public record Kpis(long projects, BigDecimal approvedInvestment, long overdueObligations, long inAcceptance,
-            long inOperation, long selfEvaluationsDue) {
+            long inOperation, long selfEvaluationsDue, Map<String, String> links) {
     }
 
     /** One count and the list behind it. */
@@ -42,9 +48,12 @@ public record Overview(LocalDate asOf, OverviewFilter filter, Kpis kpis, List<Bu
             BigDecimal approvedInvestment, String link) {
     }
 
-    /** One year of approval: approved estimates → contracted → fund plans issued → disbursed → spent, yuan. */
+    /**
+     * One year of approval: approved estimates → contracted → fund plans issued → disbursed → spent, yuan; the link
+     * lists the projects approved that year.
+     */
     public record FunnelYear(int year, BigDecimal approved, BigDecimal contracted, BigDecimal fundPlans,
-            BigDecimal disbursed, BigDecimal spent) {
+            BigDecimal disbursed, BigDecimal spent, String link) {
     }
 
     /** A responsible department's overdue obligations, in total and per obligation type. */

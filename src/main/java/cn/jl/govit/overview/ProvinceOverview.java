@@ -33,6 +33,16 @@ public class ProvinceOverview {
     /** How many lead departments the overview names before it sums the rest as "others". */
     public static final int TOP_DEPARTMENTS = 8;
 
+    /** The kinds of sanction of Art. 31, in the order of the ladder (supervision_sanction.kind). */
+    static final List<String> SANCTION_KINDS = List.of("PUBLIC_CRITICISM", "SUSPEND_FUNDS", "SUSPEND_CONSTRUCTION",
+            "TERMINATE");
+
+    /**
+     * An obligation overdue today, as the obligation list reads it: marked so by the daily scan, or open and past its
+     * due date before the scan has run (alias {@code o}).
+     */
+    private static final String OVERDUE = " (o.status = 'OVERDUE' OR (o.status = 'OPEN' AND o.due_date < :today))";
+
     private final JdbcClient jdbc;
     private final CurrentUsers users;
     private final Projects projects;
@@ -66,7 +76,7 @@ public class ProvinceOverview {
         LocalDate today = projects.today();
         Where where = Where.of(filter);
         return new Overview(today, filter, kpis(where, today), byStatus(where), byPathType(where),
-                byDepartment(where), funnel(where), overdue(where));
+                byDepartment(where), funnel(where), overdue(where, today), openFindings(where), sanctionsInForce(where));
     }
 
     /** Refuses (403) everyone but the provincial bodies, before any parameter is looked at. */
@@ -88,14 +98,20 @@ public class ProvinceOverview {
                        count(*) FILTER (WHERE p.status = 'IN_ACCEPTANCE') AS in_acceptance,
                        count(*) FILTER (WHERE p.status = 'IN_OPERATION') AS in_operation
                 FROM project p WHERE""" + where.sql)).query().singleRow();
-        Map<String, Object> o = where.bind(jdbc.sql("""
-                SELECT count(*) FILTER (WHERE o.status = 'OVERDUE') AS overdue,
+        Map<String, Object> o = where.bind(jdbc.sql("SELECT count(*) FILTER (WHERE" + OVERDUE + ") AS overdue," + """
                        count(*) FILTER (WHERE o.type = 'SELF_EVALUATION' AND o.status IN ('OPEN', 'OVERDUE')
                                         AND (o.window_start IS NULL OR o.window_start <= :today)) AS self_evaluations
                 FROM obligation o JOIN project p ON p.id = o.project_id WHERE""" + where.sql))
                 .param("today", today).query().singleRow();
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("projects", where.projects(null));
+        links.put("overdueObligations", where.obligations("status=OVERDUE"));
+        links.put("inAcceptance", where.projects("status=" + ProjectStatus.IN_ACCEPTANCE));
+        links.put("inOperation", where.projects("status=" + ProjectStatus.IN_OPERATION));
+        links.put("selfEvaluationsDue", where.obligations("type=SELF_EVALUATION"));
         return new Overview.Kpis(number(p.get("projects")), (BigDecimal) p.get("approved"), number(o.get("overdue")),
-                number(p.get("in_acceptance")), number(p.get("in_operation")), number(o.get("self_evaluations")));
+                number(p.get("in_acceptance")), number(p.get("in_operation")), number(o.get("self_evaluations")),
+                Map.copyOf(links));
     }
 
     private List<Overview.Bucket> byStatus(Where where) {
@@ -103,7 +119,7 @@ public class ProvinceOverview {
         List<Overview.Bucket> buckets = new ArrayList<>();
         for (ProjectStatus status : ProjectStatus.values()) {
             buckets.add(new Overview.Bucket(status.name(), counts.getOrDefault(status.name(), 0L),
-                    "/projects?status=" + status.name()));
+                    where.projects("status=" + status.name())));
         }
         return buckets;
     }
@@ -112,8 +128,8 @@ public class ProvinceOverview {
         Map<String, Long> counts = counts(where, "p.approval_path_type");
         List<Overview.Bucket> buckets = new ArrayList<>();
         for (ApprovalPathType type : ApprovalPathType.values()) {
-            // The project list has no path filter; the nearest list is every project.
-            buckets.add(new Overview.Bucket(type.name(), counts.getOrDefault(type.name(), 0L), "/projects"));
+            buckets.add(new Overview.Bucket(type.name(), counts.getOrDefault(type.name(), 0L),
+                    where.projects("path=" + type.name())));
         }
         return buckets;
     }
@@ -140,16 +156,18 @@ public class ProvinceOverview {
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> r = rows.get(i);
             if (i < TOP_DEPARTMENTS) {
-                // The project list has no department filter; the nearest list is every project in the user's scope.
                 buckets.add(new Overview.DepartmentBucket((String) r.get("code"), (String) r.get("name_zh"),
-                        (String) r.get("name_en"), number(r.get("n")), (BigDecimal) r.get("approved"), "/projects"));
+                        (String) r.get("name_en"), number(r.get("n")), (BigDecimal) r.get("approved"),
+                        where.projects("department=" + r.get("code"))));
             } else {
                 othersCount += number(r.get("n"));
                 othersInvestment = othersInvestment.add((BigDecimal) r.get("approved"));
             }
         }
         if (othersCount > 0) {
-            buckets.add(new Overview.DepartmentBucket(null, null, null, othersCount, othersInvestment, "/projects"));
+            // The list cannot name "every department but the largest"; the nearest list is every project of the filter.
+            buckets.add(new Overview.DepartmentBucket(null, null, null, othersCount, othersInvestment,
+                    where.projects(null)));
         }
         return buckets;
     }
@@ -167,22 +185,24 @@ public class ProvinceOverview {
                 WHERE p.approved_on IS NOT NULL AND""" + where.sql + " GROUP BY 1 ORDER BY 1"))
                 .query((rs, n) -> new Overview.FunnelYear(rs.getInt("year"),
                         rs.getBigDecimal("approved"), rs.getBigDecimal("contracted"), rs.getBigDecimal("fund_plans"),
-                        rs.getBigDecimal("disbursed"), rs.getBigDecimal("spent"))).list();
+                        rs.getBigDecimal("disbursed"), rs.getBigDecimal("spent"),
+                        where.projectsApprovedIn(rs.getInt("year")))).list();
     }
 
-    private List<Overview.OverdueDepartment> overdue(Where where) {
+    private List<Overview.OverdueDepartment> overdue(Where where, LocalDate today) {
         List<Map<String, Object>> rows = where.bind(jdbc.sql("""
                 SELECT ob.responsible_organization_code AS code, o.name_zh, o.name_en, ob.type, count(*) AS n
                 FROM obligation ob JOIN project p ON p.id = ob.project_id
                      JOIN organization o ON o.code = ob.responsible_organization_code
-                WHERE ob.status = 'OVERDUE' AND""" + where.sql
-                + " GROUP BY ob.responsible_organization_code, o.name_zh, o.name_en, ob.type")).query().listOfRows();
+                WHERE""" + OVERDUE.replace("o.", "ob.") + " AND" + where.sql
+                + " GROUP BY ob.responsible_organization_code, o.name_zh, o.name_en, ob.type"))
+                .param("today", today).query().listOfRows();
         Map<String, Overview.OverdueDepartment> byCode = new LinkedHashMap<>();
         for (Map<String, Object> r : rows) {
             String code = (String) r.get("code");
             Overview.OverdueDepartment d = byCode.computeIfAbsent(code, c -> new Overview.OverdueDepartment(c,
                     (String) r.get("name_zh"), (String) r.get("name_en"), 0, new LinkedHashMap<>(),
-                    "/obligations?status=OVERDUE"));
+                    where.obligations("status=OVERDUE&department=" + c)));
             d.byType().put((String) r.get("type"), number(r.get("n")));
         }
         return byCode.values().stream()
@@ -193,12 +213,76 @@ public class ProvinceOverview {
                 .toList();
     }
 
+    /**
+     * Supervision findings not yet settled (Art. 31): open, or rectified and awaiting the body's review. Each links to
+     * the findings list of the area; that list is the body's own working list of open findings.
+     */
+    private List<Overview.Bucket> openFindings(Where where) {
+        return where.bind(jdbc.sql("""
+                SELECT f.area AS k, count(*) AS n
+                FROM supervision_finding f JOIN project p ON p.id = f.project_id
+                WHERE f.status IN ('OPEN', 'RECTIFIED') AND""" + where.sql
+                + " GROUP BY f.area ORDER BY count(*) DESC, f.area")).query().listOfRows().stream()
+                .map(r -> new Overview.Bucket((String) r.get("k"), number(r.get("n")),
+                        "/findings?status=OPEN&area=" + r.get("k")))
+                .toList();
+    }
+
+    /** Sanctions in force by kind (Art. 31), in the order of the ladder, zeros included. */
+    private List<Overview.Bucket> sanctionsInForce(Where where) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        where.bind(jdbc.sql("""
+                SELECT s.kind AS k, count(*) AS n
+                FROM supervision_sanction s JOIN project p ON p.id = s.project_id
+                WHERE s.status = 'ACTIVE' AND""" + where.sql + " GROUP BY s.kind")).query().listOfRows()
+                .forEach(r -> counts.put((String) r.get("k"), number(r.get("n"))));
+        return SANCTION_KINDS.stream()
+                .map(kind -> new Overview.Bucket(kind, counts.getOrDefault(kind, 0L),
+                        "/sanctions?kind=" + kind + "&status=ACTIVE"))
+                .toList();
+    }
+
     private static long number(Object value) {
         return ((Number) value).longValue();
     }
 
-    /** The filter as a SQL condition on {@code p} with its parameters; values are always bound, never inlined. */
+    /**
+     * The filter as a SQL condition on {@code p} with its parameters (values are always bound, never inlined), and as
+     * the query of the lists behind the numbers, so that each list shows exactly what was counted.
+     */
     private record Where(String sql, Integer year, String authority) {
+
+        /** The project list with this filter and {@code extra} (a {@code name=value} pair, or null). */
+        String projects(String extra) {
+            StringBuilder query = new StringBuilder();
+            if (extra != null) {
+                query.append('&').append(extra);
+            }
+            if (authority != null) {
+                query.append("&authority=").append(authority);
+            }
+            if (year != null) {
+                query.append("&approvedYear=").append(year);
+            }
+            return query.isEmpty() ? "/projects" : "/projects?" + query.substring(1);
+        }
+
+        /** The projects approved in a year of the funnel, under the authority of the filter. */
+        String projectsApprovedIn(int approvedYear) {
+            return new Where(sql, approvedYear, authority).projects(null);
+        }
+
+        /** The obligation list with this filter and {@code extra}. */
+        String obligations(String extra) {
+            StringBuilder query = new StringBuilder(extra);
+            if (authority != null) {
+                query.append("&authority=").append(authority);
+            }
+            if (year != null) {
+                query.append("&approvedYear=").append(year);
+            }
+            return "/obligations?" + query;
+        }
 
         static Where of(OverviewFilter filter) {
             StringBuilder sql = new StringBuilder(" true");

@@ -19,6 +19,11 @@ public interface ProjectRepository {
 
     long count(ProjectScope.Filter scope, ProjectStatus status, String query);
 
+    /** A page of the list under every filter of the list, newest first. */
+    List<Project> page(ProjectScope.Filter scope, ProjectListFilter filter, int page, int size);
+
+    long count(ProjectScope.Filter scope, ProjectListFilter filter);
+
     Map<ProjectStatus, Long> countByStatus(ProjectScope.Filter scope);
 
     /** The next project code of a year, {@code JLZW-2026-0001}, unique under concurrency. */

@@ -325,6 +325,16 @@ public class Projects {
         return new PageOf<>(repository.page(scope, status, q, page, size), page, size, repository.count(scope, status, q));
     }
 
+    /** The list under all its filters (the overview's drill-down), within the caller's scope whatever it asks. */
+    @Transactional(readOnly = true)
+    public PageOf<Project> page(ProjectListFilter filter, int page, int size) {
+        ProjectScope.Filter scope = ProjectScope.filterFor(users.current());
+        if (scope.none()) {
+            return new PageOf<>(List.of(), page, size, 0);
+        }
+        return new PageOf<>(repository.page(scope, filter, page, size), page, size, repository.count(scope, filter));
+    }
+
     @Transactional(readOnly = true)
     public Map<ProjectStatus, Long> countByStatus() {
         ProjectScope.Filter scope = ProjectScope.filterFor(users.current());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,6 +23,10 @@ import cn.jl.govit.obligation.ObligationStatus;
 import cn.jl.govit.obligation.Obligations;
 import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.organization.Role;
+import cn.jl.govit.organization.Organizations;
+import cn.jl.govit.obligation.ObligationListFilter;
+import cn.jl.govit.obligation.ObligationType;
+import cn.jl.govit.project.ApprovalAuthority;
 import cn.jl.govit.rulebook.JsonBody;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.RequestValidator;
@@ -36,9 +41,12 @@ class ObligationApiController {
     private final ObligationScans scans;
     private final CurrentUsers users;
     private final RequestValidator validator;
+    private final Organizations organizations;
 
-    ObligationApiController(Obligations obligations, ObligationScans scans, CurrentUsers users, RequestValidator validator) {
+    ObligationApiController(Obligations obligations, ObligationScans scans, CurrentUsers users, RequestValidator validator,
+            Organizations organizations) {
         this.validator = validator;
+        this.organizations = organizations;
         this.obligations = obligations;
         this.scans = scans;
         this.users = users;
@@ -52,12 +60,19 @@ class ObligationApiController {
     }
 
     @GetMapping("/obligations")
-    @Operation(summary = "Obligations of the projects the caller may see, by due date, filtered by status (paged)")
+    @Operation(summary = "Obligations of the projects the caller may see, by due date, filtered by status, "
+            + "responsible organisation, type, and the project's authority and year of approval (paged; always within the caller's scope)")
     PageOf<ObligationView> list(@RequestParam(required = false) ObligationStatus status,
+            @Parameter(description = "Responsible organisation code, e.g. RST") @RequestParam(required = false) String department,
+            @RequestParam(required = false) ObligationType type,
+            @Parameter(description = "Approval authority of the project (Art. 5)") @RequestParam(required = false) ApprovalAuthority authority,
+            @Parameter(description = "Year the project was approved") @RequestParam(required = false) Integer approvedYear,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging paging = Paging.of(page, size);
+        ObligationListFilter filter = ObligationListParams.strict(organizations, status, department, type, authority,
+                approvedYear);
         LocalDate today = obligations.today();
-        return obligations.page(status, paging.page(), paging.size()).map(l -> ObligationView.of(l, today));
+        return obligations.page(filter, paging.page(), paging.size()).map(l -> ObligationView.of(l, today));
     }
 
     @PostMapping("/obligations/{id}/waiver")

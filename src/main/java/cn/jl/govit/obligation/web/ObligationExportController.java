@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.obligation.ObligationListing;
 import cn.jl.govit.obligation.ObligationStatus;
+import cn.jl.govit.obligation.ObligationListFilter;
+import cn.jl.govit.obligation.ObligationType;
+import cn.jl.govit.project.ApprovalAuthority;
 import cn.jl.govit.obligation.Obligations;
 import cn.jl.govit.organization.Organization;
 import cn.jl.govit.organization.Organizations;
@@ -59,14 +62,19 @@ class ObligationExportController {
     }
 
     @GetMapping({"/api/v1/obligations/export.xlsx", "/obligations/export.xlsx"})
-    @Operation(summary = "Obligations of the projects the caller may see as .xlsx, filtered by status (all rows, headers in the caller's language)",
+    @Operation(summary = "Obligations of the projects the caller may see as .xlsx, with the list's filters (all rows, headers in the caller's language)",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = SpreadsheetExport.CONTENT_TYPE)))
-    ResponseEntity<byte[]> export(@RequestParam(required = false) ObligationStatus status, @RequestParam(required = false) String lang,
-            Locale resolved) {
+    ResponseEntity<byte[]> export(@RequestParam(required = false) ObligationStatus status,
+            @RequestParam(required = false) String department, @RequestParam(required = false) ObligationType type,
+            @RequestParam(required = false) ApprovalAuthority authority,
+            @RequestParam(required = false) Integer approvedYear,
+            @RequestParam(required = false) String lang, Locale resolved) {
         Locale locale = SpreadsheetExport.language(lang, resolved);
+        ObligationListFilter filter = ObligationListParams.strict(organizations, status, department, type, authority,
+                approvedYear);
         LocalDate today = obligations.today();
         byte[] bytes = transaction.execute(tx -> {
-            List<ObligationListing> all = SpreadsheetExport.allPages(page -> obligations.page(status, page, Paging.MAX_SIZE), maxRows);
+            List<ObligationListing> all = SpreadsheetExport.allPages(page -> obligations.page(filter, page, Paging.MAX_SIZE), maxRows);
             Map<String, String> names = organizations.all().stream()
                     .collect(Collectors.toMap(Organization::code, o -> o.name(locale), (a, b) -> a));
             boolean chinese = !"en".equals(locale.getLanguage());
@@ -78,12 +86,18 @@ class ObligationExportController {
                             names.getOrDefault(o.responsibleOrganizationCode(), o.responsibleOrganizationCode())))
                     .toList();
             audit.record("EXPORTED", "ObligationList", "obligations.xlsx", null,
-                    "obligation list status=" + (status == null ? "ALL" : status) + " rows=" + rows.size());
+                    "obligation list status=" + or(status) + " department=" + or(filter.department())
+                            + " type=" + or(type) + " authority=" + or(authority) + " approvedYear=" + or(approvedYear)
+                            + " rows=" + rows.size());
             return SpreadsheetExport.write(label("obligation.export.sheet", locale),
                     HEADERS.stream().map(h -> label("obligation.export.col." + h, locale)).toList(), rows);
         });
         String filename = "obligations-" + today + ".xlsx";
         return SpreadsheetExport.attachment(filename, bytes);
+    }
+
+    private static String or(Object criterion) {
+        return criterion == null ? "ALL" : criterion.toString();
     }
 
     private String label(String key, Locale locale) {

@@ -33,6 +33,7 @@ import cn.jl.govit.project.FundingSource;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectCategory;
 import cn.jl.govit.project.ProjectFacts;
+import cn.jl.govit.project.ProjectListFilter;
 import cn.jl.govit.project.ProjectRepository;
 import cn.jl.govit.project.ProjectScope;
 import cn.jl.govit.project.ProjectStatus;
@@ -46,7 +47,13 @@ class JdbcProjectRepository implements ProjectRepository {
     private static final String SCOPE_AND_FILTER = """
              WHERE (:all OR p.lead_organization_code = :org OR :org = ANY (p.participating_organization_codes))
                AND (CAST(:status AS text) IS NULL OR p.status = :status)
-               AND (:q = '' OR p.name ILIKE :like OR p.code ILIKE :like)""";
+               AND (:q = '' OR p.name ILIKE :like OR p.code ILIKE :like)
+               AND (CAST(:department AS text) IS NULL OR p.lead_organization_code = :department)
+               AND (CAST(:authority AS text) IS NULL OR p.approval_authority = :authority)
+               AND (CAST(:path AS text) IS NULL OR p.approval_path_type = :path)
+               AND (CAST(:year AS int) IS NULL
+                    OR (p.approved_on >= make_date(CAST(:year AS int), 1, 1)
+                        AND p.approved_on < make_date(CAST(:year AS int) + 1, 1, 1)))""";
 
     private final JdbcClient jdbc;
 
@@ -150,14 +157,24 @@ class JdbcProjectRepository implements ProjectRepository {
 
     @Override
     public List<Project> page(ProjectScope.Filter scope, ProjectStatus status, String query, int page, int size) {
-        return load(filtered("SELECT p.* FROM project p " + SCOPE_AND_FILTER
-                + " ORDER BY p.created_at DESC, p.code DESC LIMIT :size OFFSET :offset", scope, status, query)
-                .param("size", size).param("offset", (long) page * size));
+        return page(scope, ProjectListFilter.of(status, query), page, size);
     }
 
     @Override
     public long count(ProjectScope.Filter scope, ProjectStatus status, String query) {
-        return filtered("SELECT count(*) FROM project p " + SCOPE_AND_FILTER, scope, status, query)
+        return count(scope, ProjectListFilter.of(status, query));
+    }
+
+    @Override
+    public List<Project> page(ProjectScope.Filter scope, ProjectListFilter filter, int page, int size) {
+        return load(filtered("SELECT p.* FROM project p " + SCOPE_AND_FILTER
+                + " ORDER BY p.created_at DESC, p.code DESC LIMIT :size OFFSET :offset", scope, filter)
+                .param("size", size).param("offset", (long) page * size));
+    }
+
+    @Override
+    public long count(ProjectScope.Filter scope, ProjectListFilter filter) {
+        return filtered("SELECT count(*) FROM project p " + SCOPE_AND_FILTER, scope, filter)
                 .query(Long.class).single();
     }
 
@@ -165,7 +182,7 @@ class JdbcProjectRepository implements ProjectRepository {
     public Map<ProjectStatus, Long> countByStatus(ProjectScope.Filter scope) {
         Map<ProjectStatus, Long> counts = new EnumMap<>(ProjectStatus.class);
         filtered("SELECT p.status, count(*) AS n FROM project p " + SCOPE_AND_FILTER + " GROUP BY p.status",
-                scope, null, "")
+                scope, ProjectListFilter.of(null, ""))
                 .query((rs, n) -> Map.entry(ProjectStatus.valueOf(rs.getString(1)), rs.getLong(2)))
                 .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
@@ -182,14 +199,18 @@ class JdbcProjectRepository implements ProjectRepository {
         return String.format("JLZW-%d-%04d", year, next);
     }
 
-    private JdbcClient.StatementSpec filtered(String sql, ProjectScope.Filter scope, ProjectStatus status, String query) {
-        String q = query == null ? "" : query;
+    private JdbcClient.StatementSpec filtered(String sql, ProjectScope.Filter scope, ProjectListFilter filter) {
+        String q = filter.query();
         return jdbc.sql(sql)
                 .param("all", scope.all())
                 .param("org", scope.organizationCode() == null ? "" : scope.organizationCode())
-                .param("status", status == null ? null : status.name())
+                .param("status", filter.status() == null ? null : filter.status().name())
                 .param("q", q)
-                .param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                .param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("department", filter.department())
+                .param("authority", filter.authority() == null ? null : filter.authority().name())
+                .param("path", filter.path() == null ? null : filter.path().name())
+                .param("year", filter.approvedYear());
     }
 
     /** Loads projects with their funding lines in two queries, whatever the page size. */

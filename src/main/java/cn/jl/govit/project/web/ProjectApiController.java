@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,7 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.jl.govit.organization.Organizations;
+import cn.jl.govit.project.ApprovalAuthority;
+import cn.jl.govit.project.ApprovalPathType;
 import cn.jl.govit.project.Project;
+import cn.jl.govit.project.ProjectListFilter;
 import cn.jl.govit.project.ProjectStatus;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.CitationMessages;
@@ -35,11 +40,14 @@ class ProjectApiController {
     private final Projects projects;
     private final CitationMessages messages;
     private final RequestValidator validator;
+    private final Organizations organizations;
 
-    ProjectApiController(Projects projects, CitationMessages messages, RequestValidator validator) {
+    ProjectApiController(Projects projects, CitationMessages messages, RequestValidator validator,
+            Organizations organizations) {
         this.projects = projects;
         this.messages = messages;
         this.validator = validator;
+        this.organizations = organizations;
     }
 
     @PostMapping
@@ -56,13 +64,19 @@ class ProjectApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Projects the caller may see, newest first; filter by status, search name or code")
+    @Operation(summary = "Projects the caller may see, newest first; filter by status, lead department, approval "
+            + "authority, approval path type and year of approval, search name or code (always within the caller's scope)")
     PageOf<ProjectView> list(@RequestParam(required = false) ProjectStatus status,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, Locale locale) {
+            @RequestParam(required = false) String q,
+            @Parameter(description = "Lead organisation code, e.g. RST") @RequestParam(required = false) String department,
+            @Parameter(description = "Approval authority (Art. 5)") @RequestParam(required = false) ApprovalAuthority authority,
+            @Parameter(description = "Approval path type (Art. 9)") @RequestParam(required = false) ApprovalPathType path,
+            @Parameter(description = "Year of approval") @RequestParam(required = false) Integer approvedYear,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Locale locale) {
         Paging paging = Paging.of(page, size);
-        RequestValidator.searchText("q", q);
-        return projects.page(status, q, paging.page(), paging.size()).map(p -> ProjectView.of(p, messages, locale));
+        ProjectListFilter filter = ProjectListParams.strict(organizations, status, q, department, authority, path,
+                approvedYear);
+        return projects.page(filter, paging.page(), paging.size()).map(p -> ProjectView.of(p, messages, locale));
     }
 
     @GetMapping("/{id}")

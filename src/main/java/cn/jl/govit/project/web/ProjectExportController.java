@@ -19,11 +19,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.organization.Organizations;
+import cn.jl.govit.project.ApprovalAuthority;
+import cn.jl.govit.project.ApprovalPathType;
 import cn.jl.govit.project.Project;
+import cn.jl.govit.project.ProjectListFilter;
 import cn.jl.govit.project.ProjectStatus;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.Paging;
-import cn.jl.govit.rulebook.RequestValidator;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 
 /**
@@ -56,16 +58,19 @@ class ProjectExportController {
     }
 
     @GetMapping({"/api/v1/projects/export.xlsx", "/projects/export.xlsx"})
-    @Operation(summary = "The project list the caller may see as .xlsx (all rows of the filter, headers in the caller's language)",
+    @Operation(summary = "The project list the caller may see as .xlsx, with the list's filters (all rows of the filter, headers in the caller's language)",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = SpreadsheetExport.CONTENT_TYPE)))
     ResponseEntity<byte[]> export(@RequestParam(required = false) ProjectStatus status,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String department,
+            @RequestParam(required = false) ApprovalAuthority authority,
+            @RequestParam(required = false) ApprovalPathType path,
+            @RequestParam(required = false) Integer approvedYear, @RequestParam(required = false) String lang,
             Locale resolved) {
         Locale locale = SpreadsheetExport.language(lang, resolved);
-        RequestValidator.searchText("q", q);
-        String query = q == null ? null : q.strip();
+        ProjectListFilter filter = ProjectListParams.strict(organizations, status, q, department, authority, path,
+                approvedYear);
         byte[] bytes = transaction.execute(tx -> {
-            List<Project> all = SpreadsheetExport.allPages(page -> projects.page(status, query, page, Paging.MAX_SIZE), maxRows);
+            List<Project> all = SpreadsheetExport.allPages(page -> projects.page(filter, page, Paging.MAX_SIZE), maxRows);
             var names = ProjectPageViews.OrganizationNames.of(organizations.all(), locale);
             List<List<?>> rows = all.stream().<List<?>>map(p -> Arrays.asList(p.code(), p.name(),
                     names.of(p.leadOrganizationCode()), label("enum.ProjectStatus." + p.status(), locale),
@@ -74,13 +79,21 @@ class ProjectExportController {
                     p.plannedCompletion(),
                     p.createdAt().atZone(Projects.ZONE).toLocalDate())).toList();
             audit.record("EXPORTED", "ProjectList", "projects.xlsx", null,
-                    "project list status=" + (status == null ? "ALL" : status) + " q=" + (query == null ? "" : query)
-                            + " rows=" + rows.size());
+                    "project list " + describe(filter) + " rows=" + rows.size());
             return SpreadsheetExport.write(label("project.export.sheet", locale),
                     HEADERS.stream().map(h -> label("project.export.col." + h, locale)).toList(), rows);
         });
         String filename = "projects-" + projects.today() + ".xlsx";
         return SpreadsheetExport.attachment(filename, bytes);
+    }
+
+    /** The filter as the audit trail records it: every criterion, "ALL" for none. */
+    static String describe(ProjectListFilter f) {
+        return "status=" + (f.status() == null ? "ALL" : f.status()) + " q=" + f.query()
+                + " department=" + (f.department() == null ? "ALL" : f.department())
+                + " authority=" + (f.authority() == null ? "ALL" : f.authority())
+                + " path=" + (f.path() == null ? "ALL" : f.path())
+                + " approvedYear=" + (f.approvedYear() == null ? "ALL" : f.approvedYear());
     }
 
     private String label(String key, Locale locale) {

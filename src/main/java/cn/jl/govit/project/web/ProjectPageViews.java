@@ -17,6 +17,7 @@ import cn.jl.govit.organization.Organization;
 import cn.jl.govit.project.ApprovalAuthority;
 import cn.jl.govit.project.ApprovalPathType;
 import cn.jl.govit.project.Project;
+import cn.jl.govit.project.ProjectListFilter;
 import cn.jl.govit.project.ProjectStatus;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.project.Stage;
@@ -53,26 +54,55 @@ final class ProjectPageViews {
     }
 
     /** A page of the list with the filter that produced it, and the addresses of its neighbours. */
-    record ListPage(List<Row> rows, int page, int size, long total, int totalPages, ProjectStatus status, String q) {
+    record ListPage(List<Row> rows, int page, int size, long total, int totalPages, ProjectListFilter filter) {
 
-        static ListPage of(PageOf<Project> page, OrganizationNames names, ProjectStatus status, String q) {
+        static ListPage of(PageOf<Project> page, OrganizationNames names, ProjectListFilter filter) {
             return new ListPage(page.content().stream().map(p -> Row.of(p, names)).toList(), page.page(), page.size(),
-                    page.totalElements(), page.totalPages(), status, q);
+                    page.totalElements(), page.totalPages(), filter);
+        }
+
+        public ProjectStatus status() {
+            return filter.status();
+        }
+
+        public String q() {
+            return filter.query();
         }
 
         public String url(int target) {
-            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/projects");
-            if (status != null) {
-                b.queryParam("status", status.name());
-            }
-            if (q != null && !q.isBlank()) {
-                b.queryParam("q", q);
-            }
+            UriComponentsBuilder b = filtered(UriComponentsBuilder.fromPath("/projects"));
             b.queryParam("page", target);
             if (size != ProjectPagesController.DEFAULT_SIZE) {
                 b.queryParam("size", size);
             }
             return b.encode().build().toUriString();
+        }
+
+        /** The export of exactly what the list shows: every filter, no paging. */
+        public String exportUrl() {
+            return filtered(UriComponentsBuilder.fromPath("/projects/export.xlsx")).encode().build().toUriString();
+        }
+
+        private UriComponentsBuilder filtered(UriComponentsBuilder b) {
+            if (filter.status() != null) {
+                b.queryParam("status", filter.status().name());
+            }
+            if (!filter.query().isBlank()) {
+                b.queryParam("q", filter.query());
+            }
+            if (filter.department() != null) {
+                b.queryParam("department", filter.department());
+            }
+            if (filter.authority() != null) {
+                b.queryParam("authority", filter.authority().name());
+            }
+            if (filter.path() != null) {
+                b.queryParam("path", filter.path().name());
+            }
+            if (filter.approvedYear() != null) {
+                b.queryParam("approvedYear", filter.approvedYear());
+            }
+            return b;
         }
 
         /** Page numbers to offer: the first, the last and a few around the current one. */

@@ -25,12 +25,15 @@ import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.organization.Organization;
 import cn.jl.govit.organization.OrganizationKind;
 import cn.jl.govit.organization.Organizations;
+import cn.jl.govit.project.ApprovalAuthority;
 import cn.jl.govit.project.ApprovalAuthorityPolicy;
+import cn.jl.govit.project.ApprovalPathType;
 import cn.jl.govit.project.ConstructionMode;
 import cn.jl.govit.project.EmergencyType;
 import cn.jl.govit.project.FundingSource;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectCategory;
+import cn.jl.govit.project.ProjectListFilter;
 import cn.jl.govit.project.ProjectStatus;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.project.SelfBuildException;
@@ -73,20 +76,26 @@ class ProjectPagesController {
 
     @GetMapping
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String authority,
+            @RequestParam(required = false) String path, @RequestParam(required = false) String approvedYear,
             @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "" + DEFAULT_SIZE) String size,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model, Locale locale, HttpServletResponse response) {
-        ProjectStatus filter = parseStatus(status);
-        String query = q == null ? null : q.strip();
-        if (query != null && query.length() > 200) {
-            query = query.substring(0, 200);
-        }
+        ProjectListFilter filter = ProjectListParams.lenient(organizations, status, q, department, authority, path,
+                approvedYear);
         int pageNumber = Math.max(0, parseInt(page, 0));
         int pageSize = Math.min(Paging.MAX_SIZE, Math.max(1, parseInt(size, DEFAULT_SIZE)));
-        OrganizationNames names = OrganizationNames.of(organizations.all(), locale);
-        model.addAttribute("list", ListPage.of(projects.page(filter, query, pageNumber, pageSize), names, filter, query));
+        List<Organization> all = organizations.all();
+        OrganizationNames names = OrganizationNames.of(all, locale);
+        model.addAttribute("list", ListPage.of(projects.page(filter, pageNumber, pageSize), names, filter));
         model.addAttribute("statuses", ProjectStatus.values());
+        // Organisations by name: the departments that lead projects (a department's scope still applies).
+        model.addAttribute("departments", all.stream().filter(o -> o.kind() == OrganizationKind.DEPARTMENT)
+                .map(o -> new Option(o.code(), o.name(locale))).sorted(java.util.Comparator.comparing(Option::value))
+                .toList());
+        model.addAttribute("authorities", ApprovalAuthority.values());
+        model.addAttribute("pathTypes", ApprovalPathType.values());
         model.addAttribute("canPropose", projects.canPropose());
         response.setHeader("Vary", "HX-Request");
         if ("true".equals(htmx) && !"true".equals(historyRestore)) {
@@ -236,13 +245,6 @@ class ProjectPagesController {
         }
         return Arrays.asList("name", "categories", "summary", "estimatedInvestment", "constructionPeriodMonths",
                 "fundingSources", "emergency").contains(serviceField) ? serviceField : null;
-    }
-
-    private static ProjectStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        return Arrays.stream(ProjectStatus.values()).filter(s -> s.name().equals(status.strip())).findFirst().orElse(null);
     }
 
     private static int parseInt(String value, int fallback) {
