@@ -80,13 +80,17 @@ public class Milestones {
         return find(id);
     }
 
-    /** The construction unit takes a milestone out of baseline 0 while it is not frozen. */
+    /**
+     * The construction unit takes a milestone out of baseline 0 while it is not frozen. It is marked unplanned, not
+     * deleted (Art. 30): the row stays with who took it out and when.
+     */
     @Transactional
     public void unplan(UUID projectId, UUID milestoneId) {
         Project project = guard.unit(projectId);
         Milestone milestone = get(projectId, milestoneId);
         requireUnfrozen(project);
-        jdbc.sql("DELETE FROM construction_milestone WHERE id = :id").param("id", milestoneId).update();
+        jdbc.sql("UPDATE construction_milestone SET unplanned_at = :at, unplanned_by = :by WHERE id = :id")
+                .param("at", guard.now()).param("by", guard.username()).param("id", milestoneId).update();
         audit.record("MILESTONE_UNPLANNED", "Milestone", milestoneId.toString(), projectId,
                 project.code() + " " + milestone.name());
     }
@@ -225,13 +229,14 @@ public class Milestones {
     }
 
     private Milestone find(UUID id) {
-        return jdbc.sql("SELECT * FROM construction_milestone WHERE id = :id").param("id", id)
+        return jdbc.sql("SELECT * FROM construction_milestone WHERE id = :id AND unplanned_at IS NULL").param("id", id)
                 .query((rs, n) -> map(rs)).optional().orElseThrow(() -> new RecordNotFoundException("Milestone", id));
     }
 
     private Baseline baseline(UUID projectId, int version) {
         List<Milestone> milestones = jdbc.sql("""
                 SELECT * FROM construction_milestone WHERE project_id = :p AND baseline_version = :v
+                    AND unplanned_at IS NULL
                 ORDER BY planned_on, name""")
                 .param("p", projectId).param("v", version).query((rs, n) -> map(rs)).list();
         record Row(String basis, Instant at) {

@@ -104,6 +104,19 @@ public class Obligations {
         return close(projectId, type, subject, "WAIVED", null, Objects.requireNonNull(reason, "reason"), "OBLIGATION_WAIVED");
     }
 
+    /**
+     * Lifts every pending obligation of the project with one reason: when the project ends without being completed
+     * (terminated, Art. 31), nothing more falls due. They stay, {@code WAIVED}, with the reason (Art. 30).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Obligation> waiveAllPending(UUID projectId, String reason) {
+        List<Obligation> pending = jdbc.sql("""
+                SELECT * FROM obligation WHERE project_id = :project AND status IN ('OPEN', 'OVERDUE')
+                ORDER BY due_date, type, subject""")
+                .param("project", projectId).query((rs, n) -> row(rs)).list();
+        return pending.stream().map(o -> waive(projectId, o.type(), o.subject(), reason).orElseThrow()).toList();
+    }
+
     private Optional<Obligation> close(UUID projectId, ObligationType type, String subject, String status,
             LocalDate metOn, String note, String action) {
         Optional<Obligation> existing = find(projectId, type, subject).filter(Obligation::pending);

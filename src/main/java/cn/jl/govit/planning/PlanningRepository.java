@@ -269,8 +269,10 @@ class PlanningRepository {
     Optional<ProjectResponsibilities> responsibilities(UUID projectId) {
         return jdbc.sql("SELECT * FROM project_responsibilities WHERE project_id = :p").param("p", projectId)
                 .query((rs, n) -> new ProjectResponsibilities(projectId,
-                        jdbc.sql("SELECT * FROM project_responsibility WHERE project_id = :p ORDER BY organization_code")
-                                .param("p", projectId)
+                        jdbc.sql("""
+                                SELECT * FROM project_responsibility WHERE project_id = :p AND version = :v
+                                ORDER BY organization_code""")
+                                .param("p", projectId).param("v", rs.getLong("version"))
                                 .query((r, i) -> new Responsibility(r.getString("organization_code"),
                                         r.getString("construction_scope"), r.getString("obligations")))
                                 .list(),
@@ -297,13 +299,15 @@ class PlanningRepository {
             if (rows == 0) {
                 throw new OptimisticLockingFailureException("responsibilities of " + projectId + " changed meanwhile");
             }
-            jdbc.sql("DELETE FROM project_responsibility WHERE project_id = :p").param("p", projectId).update();
         }
+        // the new version's rows; the earlier versions' stay (Art. 30)
+        long version = responsibilities(projectId).orElseThrow().version();
         for (Responsibility r : list) {
             jdbc.sql("""
-                    INSERT INTO project_responsibility (project_id, organization_code, construction_scope, obligations)
-                    VALUES (:p, :o, :s, :d)""")
-                    .param("p", projectId).param("o", r.organizationCode()).param("s", r.constructionScope())
+                    INSERT INTO project_responsibility (project_id, version, organization_code, construction_scope, obligations)
+                    VALUES (:p, :version, :o, :s, :d)""")
+                    .param("p", projectId).param("version", version).param("o", r.organizationCode())
+                    .param("s", r.constructionScope())
                     .param("d", r.obligations())
                     .update();
         }

@@ -196,6 +196,64 @@ public class Projects {
     }
 
     /**
+     * Suspends construction as the Art. 31 sanction (the supervision module decides it and records the sanction in
+     * the same transaction): only the project's approval authority; {@code 422} unless under construction.
+     */
+    @Transactional
+    public Project suspendUnderSanction(UUID id, String reason) {
+        Project project = get(id);
+        requireAuthority(project);
+        project.suspend("ART-31", reason);
+        return save(project, "CONSTRUCTION_SUSPENDED", project.code() + " (ART-31) — " + reason);
+    }
+
+    /** Lets construction resume when the Art. 31 sanction that suspended it is lifted: the approval authority. */
+    @Transactional
+    public Project resumeAfterSanction(UUID id, String reason) {
+        Project project = get(id);
+        requireAuthority(project);
+        project.resume("ART-31", reason);
+        return save(project, "CONSTRUCTION_RESUMED", project.code() + " (ART-31) — " + reason);
+    }
+
+    /** Finance suspends the project's funds as the Art. 31 sanction: further disbursements are refused. */
+    @Transactional
+    public Project suspendFunds(UUID id, String reason) {
+        Project project = get(id);
+        requireFinance();
+        project.suspendFunds(reason);
+        return save(project, "FUNDS_SUSPENDED", project.code() + " — " + reason);
+    }
+
+    /** Finance lifts the suspension of the project's funds. */
+    @Transactional
+    public Project resumeFunds(UUID id, String reason) {
+        Project project = get(id);
+        requireFinance();
+        project.resumeFunds(reason);
+        return save(project, "FUNDS_RESUMED", project.code() + " — " + reason);
+    }
+
+    /**
+     * Terminates the project, the last step of the Art. 31 ladder: only its approval authority; the supervision
+     * module checks the ladder first. From then on the project is read-only.
+     */
+    @Transactional
+    public Project terminate(UUID id, String reason) {
+        Project project = get(id);
+        requireAuthority(project);
+        project.terminate(today(), reason);
+        return save(project, "PROJECT_TERMINATED", project.code() + " — " + reason);
+    }
+
+    /** Refuses ({@code 403}) anyone but the Provincial Department of Finance's staff. */
+    private void requireFinance() {
+        if (!OrganizationCodes.FINANCE.equals(users.current().organizationCode())) {
+            throw new AccessDeniedException("only the Department of Finance suspends or releases funds");
+        }
+    }
+
+    /**
      * Sets a new approved estimate after an approval (Art. 21, 23): only the project's approval authority, which
      * decided the re-approval or records the provincial government's decision.
      */

@@ -13,6 +13,11 @@ public record Sanction(UUID id, UUID projectId, String leadOrgCode, SanctionKind
         UUID violationId, String bodyOrgCode, String reason, LocalDate imposedOn, String imposedBy, Instant imposedAt,
         SanctionStatus status, LocalDate liftedOn, String liftedReason, String liftedBy, long version) {
 
+    /** The article of the rule, as the measures number it (第三十一条). */
+    public String article() {
+        return cn.jl.govit.rulebook.Articles.chinese(rule);
+    }
+
     public boolean active() {
         return status == SanctionStatus.ACTIVE;
     }

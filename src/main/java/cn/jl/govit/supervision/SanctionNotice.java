@@ -11,6 +11,11 @@ public record SanctionNotice(UUID sanctionId, UUID projectId, String projectCode
         String leadOrgCode, String bodyOrgCode, String rule, String text, LocalDate imposedOn, SanctionStatus status,
         LocalDate liftedOn) {
 
+    /** The article of the rule, as the measures number it (第三十一条). */
+    public String article() {
+        return cn.jl.govit.rulebook.Articles.chinese(rule);
+    }
+
     static SanctionNotice of(Sanction sanction, String projectCode, String projectName) {
         return new SanctionNotice(sanction.id(), sanction.projectId(), projectCode, projectName, sanction.leadOrgCode(),
                 sanction.bodyOrgCode(), sanction.rule(), sanction.reason(), sanction.imposedOn(), sanction.status(),

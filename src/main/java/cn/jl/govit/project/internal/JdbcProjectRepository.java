@@ -114,6 +114,7 @@ class JdbcProjectRepository implements ProjectRepository {
                     approved_estimate = :approvedEstimate, approved_stages = :approvedStages, approved_on = :approvedOn,
                     approved_construction_period_months = :approvedPeriod, construction_started_on = :startedOn,
                     initial_accepted_on = :initialAcceptedOn, operation_started_on = :operationStartedOn,
+                    funds_suspended = :fundsSuspended, suspension_rule = :suspensionRule, terminated_on = :terminatedOn,
                     version = version + 1
                 WHERE id = :id AND version = :version""")
                 .params(columns(p))
@@ -146,6 +147,9 @@ class JdbcProjectRepository implements ProjectRepository {
         c.put("startedOn", p.constructionStartedOn());
         c.put("initialAcceptedOn", p.initialAcceptedOn());
         c.put("operationStartedOn", p.operationStartedOn());
+        c.put("fundsSuspended", p.restrictions().fundsSuspended());
+        c.put("suspensionRule", p.restrictions().suspensionRule());
+        c.put("terminatedOn", p.restrictions().terminatedOn());
         return c;
     }
 
@@ -242,8 +246,8 @@ class JdbcProjectRepository implements ProjectRepository {
             ApprovalAuthority authority, ApprovalPathType pathType, List<Stage> stages, String legalBasis,
             ConstructionModeDecision mode, BigDecimal approvedEstimate, List<Stage> approvedStages,
             java.time.LocalDate approvedOn, Integer approvedPeriod, java.time.LocalDate startedOn,
-            java.time.LocalDate initialAcceptedOn, java.time.LocalDate operationStartedOn, String createdBy,
-            java.time.Instant createdAt, long version) {
+            java.time.LocalDate initialAcceptedOn, java.time.LocalDate operationStartedOn,
+            Project.Restrictions restrictions, String createdBy, java.time.Instant createdAt, long version) {
 
         Project toProject(List<FundingLine> funding) {
             ProjectFacts facts = new ProjectFacts(funding, inPlan, emergency, simple, classified, civil, energy, cloud);
@@ -255,7 +259,7 @@ class JdbcProjectRepository implements ProjectRepository {
                     : derived;
             return new Project(id, code, name, summary, categories, lead, participants, estimate, period, facts,
                     createdBy, createdAt, status, authority, path, mode, approvedEstimate, Set.copyOf(approvedStages),
-                    approvedOn, approvedPeriod, startedOn, initialAcceptedOn, operationStartedOn, version);
+                    approvedOn, approvedPeriod, startedOn, initialAcceptedOn, operationStartedOn, restrictions, version);
         }
     }
 
@@ -283,7 +287,10 @@ class JdbcProjectRepository implements ProjectRepository {
                 (Integer) rs.getObject("approved_construction_period_months"),
                 rs.getObject("construction_started_on", java.time.LocalDate.class),
                 rs.getObject("initial_accepted_on", java.time.LocalDate.class),
-                rs.getObject("operation_started_on", java.time.LocalDate.class), rs.getString("created_by"),
+                rs.getObject("operation_started_on", java.time.LocalDate.class),
+                new Project.Restrictions(rs.getBoolean("funds_suspended"), rs.getString("suspension_rule"),
+                        rs.getObject("terminated_on", java.time.LocalDate.class)),
+                rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
     }
 
