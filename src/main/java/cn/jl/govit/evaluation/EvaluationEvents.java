@@ -18,13 +18,4 @@ public final class EvaluationEvents {
     public record PostEvaluationReported(UUID postEvaluationId, UUID projectId, PostEvaluationConclusion conclusion,
             LocalDate reportedOn) {
     }
-
-    /** The authority raised a finding from an evaluation, to rectify by {@code rectificationDue} (Art. 32). */
-    public record EvaluationFindingRaised(UUID findingId, UUID projectId, EvaluationSource source,
-            LocalDate rectificationDue) {
-    }
-
-    /** The authority accepted the rectification of a finding, which is closed (Art. 32). */
-    public record EvaluationFindingClosed(UUID findingId, UUID projectId, LocalDate closedOn) {
-    }
 }

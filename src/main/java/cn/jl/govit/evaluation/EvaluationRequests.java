@@ -56,23 +56,6 @@ public final class EvaluationRequests {
             @Min(0) Long version) {
     }
 
-    @Schema(description = "A finding the approval authority raises from an evaluation (Art. 32)")
-    public record NewFinding(@NotNull EvaluationSource source,
-            @Schema(description = "id of the self-evaluation or post-evaluation of the same project") @NotNull UUID sourceId,
-            @Schema(description = "the problem and the rectification asked for") @NotBlank @Size(max = 20000) String description,
-            @Schema(description = "optional; by default the rectification window after today; not before today") LocalDate rectificationDue) {
-    }
-
-    @Schema(description = "The construction unit's rectification of a finding")
-    public record Rectification(@NotNull LocalDate rectifiedOn, @NotBlank @Size(max = 20000) String summary,
-            @Schema(description = "optional supporting document of the same project") UUID documentId,
-            @Min(0) Long version) {
-    }
-
-    @Schema(description = "The authority's review of a reported rectification; an opinion is required to reject")
-    public record Review(@NotNull ReviewDecision decision, @Size(max = 20000) String opinion, @Min(0) Long version) {
-    }
-
     static String strip(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

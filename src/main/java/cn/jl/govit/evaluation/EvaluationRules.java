@@ -35,8 +35,4 @@ class EvaluationRules implements RuleSet {
         return new SelfEvaluationWindow(parameters.selfEvaluationWindowStartMonths(),
                 parameters.selfEvaluationWindowEndMonths());
     }
-
-    EvaluationFindingPolicy findings() {
-        return new EvaluationFindingPolicy(parameters.rectificationWindowMonths());
-    }
 }

@@ -11,11 +11,13 @@ import java.util.UUID;
  * areas, with the facts, the evidence (documents of the project) and a rectification deadline, which is the lead
  * department's RECTIFICATION obligation ({@code obligationSubject}). The unit reports rectifications; the body
  * accepts one (closed, the obligation met) or rejects it (open again). A withdrawn finding keeps its reason.
+ * {@code source} says where it comes from; {@code sourceRef} is the evaluation record or the obligation it rests on
+ * (none for a direct finding). Findings from evaluations were once kept apart (evaluation_finding, up to V5_31).
  *
  * @param overdue derived: open and past its deadline on the day it was read
  */
 public record SupervisionFinding(UUID id, UUID projectId, String leadOrgCode, String bodyOrgCode, SupervisionArea area,
-        String facts, List<UUID> evidenceDocumentIds, LocalDate raisedOn, LocalDate rectificationDue,
+        SupervisionFindingSource source, UUID sourceRef, String facts, List<UUID> evidenceDocumentIds, LocalDate raisedOn, LocalDate rectificationDue,
         String obligationSubject, FindingStatus status, int rounds, LocalDate closedOn, String withdrawnReason,
         LocalDate withdrawnOn, String raisedBy, Instant raisedAt, long version, boolean overdue,
         List<Rectification> rectifications) {
@@ -31,7 +33,7 @@ public record SupervisionFinding(UUID id, UUID projectId, String leadOrgCode, St
     }
 
     SupervisionFinding with(List<Rectification> all) {
-        return new SupervisionFinding(id, projectId, leadOrgCode, bodyOrgCode, area, facts, evidenceDocumentIds,
+        return new SupervisionFinding(id, projectId, leadOrgCode, bodyOrgCode, area, source, sourceRef, facts, evidenceDocumentIds,
                 raisedOn, rectificationDue, obligationSubject, status, rounds, closedOn, withdrawnReason, withdrawnOn,
                 raisedBy, raisedAt, version, overdue, all);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,7 @@ import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.document.Documents;
 import cn.jl.govit.notification.Notice;
 import cn.jl.govit.notification.Notifications;
+import cn.jl.govit.obligation.Obligation;
 import cn.jl.govit.obligation.ObligationType;
 import cn.jl.govit.obligation.Obligations;
 import cn.jl.govit.organization.CurrentUser;
@@ -46,6 +48,10 @@ import cn.jl.govit.rulebook.RuleViolationException;
  * withdraws its own findings; the construction unit answers), input ({@code 400}), version ({@code 409}), rules
  * ({@code 422 ART-31}: a body only in its duty areas). Every change writes one audit event in its transaction.
  * Nothing is deleted (Art. 30).
+ * <p>
+ * One flow for every source: a body's inspection (DIRECT), the approval authority's rectification opinion on an
+ * evaluation (EVALUATION, Art. 32; the evaluation module checks its record through
+ * {@link SupervisionFindingReferences}) and an overdue obligation a body cites (OBLIGATION).
  */
 @Service
 public class SupervisionFindings {
@@ -59,9 +65,12 @@ public class SupervisionFindings {
     private final Documents documents;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<SupervisionFindingReferences> references;
 
     SupervisionFindings(JdbcClient jdbc, Projects projects, CurrentUsers users, SupervisionRules rules,
-            Obligations obligations, Notifications notifications, Documents documents, AuditLog audit, Clock clock) {
+            Obligations obligations, Notifications notifications, Documents documents, AuditLog audit, Clock clock,
+            ObjectProvider<SupervisionFindingReferences> references) {
+        this.references = references;
         this.jdbc = jdbc;
         this.projects = projects;
         this.users = users;
@@ -82,9 +91,22 @@ public class SupervisionFindings {
     /** {@code 404} outside scope, {@code 403} unless the caller acts for a supervising body. */
     @Transactional(readOnly = true)
     public Project checkMayRaise(UUID projectId) {
+        return checkMayRaise(projectId, SupervisionFindingSource.DIRECT);
+    }
+
+    /**
+     * {@code 404} outside scope, {@code 403} unless the caller acts for a supervising body — for a finding from an
+     * evaluation, for the project's approval authority.
+     */
+    @Transactional(readOnly = true)
+    public Project checkMayRaise(UUID projectId, SupervisionFindingSource source) {
         Project project = projects.get(projectId);
-        if (myAreas().isEmpty()) {
-            throw new AccessDeniedException("only a supervising body raises findings");
+        CurrentUser user = users.current();
+        if (!isSupervisor(user) || !rules.policy().mayRaiseFrom(source == null ? SupervisionFindingSource.DIRECT : source,
+                user.organizationCode(), project.approvalAuthority().organizationCode())) {
+            throw new AccessDeniedException(source == SupervisionFindingSource.EVALUATION
+                    ? "only the project's approval authority raises findings from evaluations"
+                    : "only a supervising body raises findings");
         }
         return project;
     }
@@ -125,9 +147,20 @@ public class SupervisionFindings {
      */
     @Transactional
     public SupervisionFinding raise(UUID projectId, SupervisionRequests.NewFinding request) {
-        Project project = checkMayRaise(projectId);
+        SupervisionFindingSource source = request.sourceOrDefault();
+        Project project = checkMayRaise(projectId, source);
         LocalDate today = projects.today();
         List<FieldError> errors = new ArrayList<>();
+        SupervisionArea area = request.area() != null ? request.area() : SupervisionDutyPolicy.defaultArea(source);
+        if (area == null) {
+            errors.add(new FieldError("area", "problem.field.required", List.of()));
+        }
+        if (source == SupervisionFindingSource.DIRECT && request.sourceRef() != null) {
+            errors.add(new FieldError("sourceRef", "supervision.source-ref.unexpected", List.of()));
+        }
+        if (source != SupervisionFindingSource.DIRECT && request.sourceRef() == null) {
+            errors.add(new FieldError("sourceRef", "problem.field.required", List.of()));
+        }
         if (request.rectificationDue() != null && request.rectificationDue().isBefore(today)) {
             errors.add(new FieldError("rectificationDue", "supervision.due-past",
                     List.of(request.rectificationDue().toString(), today.toString())));
@@ -139,17 +172,35 @@ public class SupervisionFindings {
         }
         CurrentUser user = users.current();
         SupervisionDutyPolicy policy = rules.policy();
-        RuleViolationException.throwIfAny(policy.mayRaise(user.organizationCode(), request.area()));
+        RuleViolationException.throwIfAny(policy.mayRaise(user.organizationCode(), area));
+        RuleViolationException.throwIfAny(policy.evaluationInPerformance(source, area));
+        if (source == SupervisionFindingSource.EVALUATION) {
+            SupervisionFindingReferences check = references.getIfAvailable();
+            if (check == null) {
+                throw new InvalidInputException("sourceRef", "supervision.source-ref.unknown", request.sourceRef());
+            }
+            check.checkEvaluation(projectId, request.sourceRef());
+        }
+        else if (source == SupervisionFindingSource.OBLIGATION) {
+            Obligation cited = obligations.forProject(projectId).stream()
+                    .filter(o -> o.id().equals(request.sourceRef())).findFirst().orElse(null);
+            RuleViolationException.throwIfAny(cited == null
+                    ? policy.citedObligation(projectId, null, false, today, today)
+                    : policy.citedObligation(projectId, cited.projectId(), cited.pending(), cited.dueDate(), today));
+        }
         LocalDate due = policy.rectificationDue(today, request.rectificationDue());
         UUID id = UUID.randomUUID();
         String subject = SupervisionFinding.subjectOf(id);
         try {
             jdbc.sql("""
-                    INSERT INTO supervision_finding (id, project_id, lead_org_code, body_org_code, area, facts, evidence,
-                        raised_on, rectification_due, obligation_subject, status, rounds, raised_by, raised_at, version)
-                    VALUES (:id, :p, :lead, :body, :area, :facts, :evidence, :on, :due, :subject, 'OPEN', 0, :by, :at, 0)""")
+                    INSERT INTO supervision_finding (id, project_id, lead_org_code, body_org_code, area, source, source_ref,
+                        facts, evidence, raised_on, rectification_due, obligation_subject, status, rounds, raised_by,
+                        raised_at, version)
+                    VALUES (:id, :p, :lead, :body, :area, :source, :ref, :facts, :evidence, :on, :due, :subject, 'OPEN',
+                        0, :by, :at, 0)""")
                     .param("id", id).param("p", projectId).param("lead", project.leadOrganizationCode())
-                    .param("body", user.organizationCode()).param("area", request.area().name())
+                    .param("body", user.organizationCode()).param("area", area.name())
+                    .param("source", source.name()).param("ref", request.sourceRef())
                     .param("facts", request.facts().strip()).param("evidence", ids(request.evidenceDocumentIds()))
                     .param("on", today).param("due", due).param("subject", subject).param("by", user.username())
                     .param("at", Timestamp.from(clock.instant())).update();
@@ -158,10 +209,13 @@ public class SupervisionFindings {
             // two findings of one project whose ids share the first eight hex digits: vanishingly rare, retry
             throw new OptimisticLockingFailureException("finding subject " + subject + " taken, please retry");
         }
-        obligations.open(projectId, ObligationType.RECTIFICATION, subject, due, null, SupervisionDutyPolicy.RULE,
+        obligations.open(projectId, ObligationType.RECTIFICATION, subject, due, null,
+                source == SupervisionFindingSource.EVALUATION ? SupervisionDutyPolicy.EVALUATION_RULE : SupervisionDutyPolicy.RULE,
                 project.leadOrganizationCode());
         audit.record("SUPERVISION_FINDING_RAISED", "SupervisionFinding", id.toString(), projectId,
-                project.code() + " " + subject + " " + request.area() + " by " + user.organizationCode() + ", due " + due);
+                project.code() + " " + subject + " " + area + " from " + source
+                        + (request.sourceRef() == null ? "" : " " + request.sourceRef()) + " by "
+                        + user.organizationCode() + ", due " + due);
         notifications.notifyMembers(project.leadOrganizationCode(), Role.DEPARTMENT_STAFF,
                 Notice.of("supervision.notice.raised", link(projectId), projectId, "supervision-finding:" + id,
                         project.code(), subject, due.toString()));
@@ -309,6 +363,13 @@ public class SupervisionFindings {
     @Transactional(readOnly = true)
     public PageOf<SupervisionFinding> page(FindingStatus status, SupervisionArea area, boolean overdueOnly, int page,
             int size) {
+        return page(status, area, overdueOnly, null, page, size);
+    }
+
+    /** As {@link #page(FindingStatus, SupervisionArea, boolean, int, int)}, also filtered by source when given. */
+    @Transactional(readOnly = true)
+    public PageOf<SupervisionFinding> page(FindingStatus status, SupervisionArea area, boolean overdueOnly,
+            SupervisionFindingSource source, int page, int size) {
         CurrentUser user = users.current();
         Paging paging = Paging.of(page, size);
         String lead;
@@ -324,14 +385,17 @@ public class SupervisionFindings {
         String where = " WHERE (CAST(:lead AS TEXT) IS NULL OR lead_org_code = :lead)"
                 + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)"
                 + " AND (CAST(:area AS TEXT) IS NULL OR area = :area)"
+                + " AND (CAST(:source AS TEXT) IS NULL OR source = :source)"
                 + (overdueOnly ? " AND status = 'OPEN' AND rectification_due < :today" : "");
         LocalDate today = projects.today();
+        String sourceName = source == null ? null : source.name();
         long total = jdbc.sql("SELECT count(*) FROM supervision_finding" + where).param("lead", lead)
+                .param("source", sourceName)
                 .param("status", status == null ? null : status.name()).param("area", area == null ? null : area.name())
                 .param("today", today).query(Long.class).single();
         List<SupervisionFinding> content = jdbc.sql("SELECT * FROM supervision_finding" + where
                         + " ORDER BY raised_on DESC, raised_at DESC LIMIT :size OFFSET :offset")
-                .param("lead", lead).param("status", status == null ? null : status.name())
+                .param("lead", lead).param("source", sourceName).param("status", status == null ? null : status.name())
                 .param("area", area == null ? null : area.name()).param("today", today)
                 .param("size", paging.size()).param("offset", (long) paging.page() * paging.size())
                 .query(this::row).list();
@@ -345,6 +409,26 @@ public class SupervisionFindings {
 
     public LocalDate today() {
         return projects.today();
+    }
+
+    /**
+     * The project's obligations by id, for naming the one a finding cites ({@code 404} outside scope). An
+     * obligation a body may cite is one of these that is pending and past its due date today.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Obligation> obligationsOf(UUID projectId) {
+        Map<UUID, Obligation> byId = new java.util.LinkedHashMap<>();
+        obligations.forProject(projectId).forEach(o -> byId.put(o.id(), o));
+        return byId;
+    }
+
+    /** The project's obligations that are overdue today, the ones a body may cite in a finding. */
+    @Transactional(readOnly = true)
+    public List<Obligation> overdueObligations(UUID projectId) {
+        LocalDate today = projects.today();
+        return obligations.forProject(projectId).stream()
+                .filter(o -> rules.policy().citedObligation(projectId, o.projectId(), o.pending(), o.dueDate(), today).isEmpty())
+                .toList();
     }
 
     private static boolean isSupervisor(CurrentUser user) {
@@ -441,7 +525,8 @@ public class SupervisionFindings {
         LocalDate due = rs.getObject("rectification_due", LocalDate.class);
         return new SupervisionFinding(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
                 rs.getString("lead_org_code"), rs.getString("body_org_code"),
-                SupervisionArea.valueOf(rs.getString("area")), rs.getString("facts"), uuids(rs.getArray("evidence")),
+                SupervisionArea.valueOf(rs.getString("area")), SupervisionFindingSource.valueOf(rs.getString("source")),
+                rs.getObject("source_ref", UUID.class), rs.getString("facts"), uuids(rs.getArray("evidence")),
                 rs.getObject("raised_on", LocalDate.class), due, rs.getString("obligation_subject"), status,
                 rs.getInt("rounds"), rs.getObject("closed_on", LocalDate.class), rs.getString("withdrawn_reason"),
                 rs.getObject("withdrawn_on", LocalDate.class), rs.getString("raised_by"),

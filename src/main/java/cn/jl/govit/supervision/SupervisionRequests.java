@@ -15,12 +15,24 @@ public final class SupervisionRequests {
     private SupervisionRequests() {
     }
 
-    @Schema(description = "A finding a supervising body raises in its duty area (Art. 31)")
+    @Schema(description = "A finding a supervising body raises in its duty area (Art. 31), from its inspection, an evaluation (Art. 32) or an overdue obligation")
     public record NewFinding(
-            @Schema(description = "duty area (422 ART-31 outside the body's areas)", example = "FUNDS") @NotNull SupervisionArea area,
+            @Schema(description = "duty area (422 ART-31 outside the body's areas); required unless the source is EVALUATION, whose area is PERFORMANCE", example = "FUNDS") SupervisionArea area,
             @Schema(description = "发现的问题事实") @NotBlank @Size(max = 20000) String facts,
             @Schema(description = "ids of documents stored for the project") @Size(max = 50) List<UUID> evidenceDocumentIds,
-            @Schema(description = "整改期限, not in the past; default today + the rectification window", example = "2027-06-30") LocalDate rectificationDue) {
+            @Schema(description = "整改期限, not in the past; default today + the rectification window", example = "2027-06-30") LocalDate rectificationDue,
+            @Schema(description = "DIRECT (default), EVALUATION (the project's approval authority only) or OBLIGATION", example = "OBLIGATION") SupervisionFindingSource source,
+            @Schema(description = "EVALUATION: id of the self-evaluation or post-evaluation; OBLIGATION: id of an overdue obligation of the project (422 ART-31 otherwise); none for DIRECT") UUID sourceRef) {
+
+        /** A direct finding, as the body's inspection raises it. */
+        public NewFinding(SupervisionArea area, String facts, List<UUID> evidenceDocumentIds, LocalDate rectificationDue) {
+            this(area, facts, evidenceDocumentIds, rectificationDue, null, null);
+        }
+
+        /** The source, DIRECT when none is given. */
+        public SupervisionFindingSource sourceOrDefault() {
+            return source == null ? SupervisionFindingSource.DIRECT : source;
+        }
     }
 
     @Schema(description = "The construction unit's rectification of an open finding")

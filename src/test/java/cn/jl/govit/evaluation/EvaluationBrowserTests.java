@@ -112,21 +112,30 @@ class EvaluationBrowserTests {
         assertThat(api.as("szsj").post("post-evaluations/" + postId + "/report", Map.of("reportedOn", today,
                 "conclusion", "FAIR", "summary", "目标基本实现；数据共享范围不足，移动端体验欠佳", "documentId", document))
                 .status()).isEqualTo(200);
-        Response finding = api.as("szsj").post("projects/" + project + "/evaluation-findings", Map.of("source",
-                "POST_EVALUATION", "sourceId", postId, "description", "扩大共享数据范围，接入省级移动政务平台"));
-        assertThat(api.as("rst").post("evaluation-findings/" + finding.text("$.id") + "/rectification",
+        Response finding = api.as("szsj").post("projects/" + project + "/findings", Map.of("source",
+                "EVALUATION", "sourceRef", postId, "facts", "扩大共享数据范围，接入省级移动政务平台"));
+        assertThat(finding.status()).as(finding.toString()).isEqualTo(201);
+        assertThat(api.as("rst").post("findings/" + finding.text("$.id") + "/rectification",
                 Map.of("rectifiedOn", today, "summary", "已新增共享 5 类数据并完成移动端接入")).status()).isEqualTo(200);
 
         login("szsj");
         browser.get(url("/projects/" + project + "/evaluation?lang=zh-CN"));
         assertThat(browser.findElements(By.cssSelector("[data-testid=decision-form]"))).hasSize(1);
-        assertThat(browser.findElements(By.cssSelector("[data-testid=review-form]"))).hasSize(1);
+        // the finding shows here; it is reviewed in the one findings flow, on the project's findings page
+        assertThat(browser.findElement(By.cssSelector("[data-testid=findings] li[data-id='" + finding.text("$.id") + "']"))
+                .getAttribute("data-status")).isEqualTo("RECTIFIED");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=review-form]"))).isEmpty();
         fullPage("evaluation-authority");
         type("decision-opinion", "自评价内容完整，同意");
         chromium.click(By.cssSelector("[data-testid=decision-form] button[type=submit]"));
         chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=done]")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=report-status]")).getAttribute("data-status"))
                 .isEqualTo("ACCEPTED");
+
+        browser.get(url("/projects/" + project + "/findings?lang=zh-CN"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=findings] li[data-id='" + finding.text("$.id")
+                + "'] [data-testid=source]")).getAttribute("data-source")).isEqualTo("EVALUATION");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=review-form]"))).hasSize(1);
 
         browser.get(url("/evaluations?lang=zh-CN"));
         assertThat(browser.findElements(By.cssSelector("[data-testid=reports] tr[data-project='" + project + "']")))

@@ -26,6 +26,11 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,8 +254,9 @@ class EvaluationIntegrationTests {
         assertThat(commissioned.text("$.status")).isEqualTo("COMMISSIONED");
 
         // no finding rests on a post-evaluation without its report
-        Response tooSoon = api.as("szsj").post("projects/" + project + "/evaluation-findings",
-                Map.of("source", "POST_EVALUATION", "sourceId", post, "description", "效益不足"));
+        Response tooSoon = api.as("szsj").post("projects/" + project + "/findings",
+                Map.of("source", "EVALUATION", "sourceRef", post, "facts", "效益不足"));
+        assertThat(tooSoon.status()).as(tooSoon.toString()).isEqualTo(422);
         assertThat(tooSoon.<List<String>>json("$.violations[*].rule")).containsExactly("ART-32");
 
         Response noSummary = api.as("szsj").post("post-evaluations/" + post + "/report",
@@ -266,57 +272,174 @@ class EvaluationIntegrationTests {
         assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
         assertThat(reported.text("$.conclusion")).isEqualTo("FAIR");
 
-        assertThat(api.as("szsj").post("projects/" + project + "/evaluation-findings", Map.of("source",
-                "SELF_EVALUATION", "sourceId", post, "description", "x")).status()).isEqualTo(400);
-        assertThat(api.as("szsj").post("projects/" + project + "/evaluation-findings", Map.of("source",
-                "POST_EVALUATION", "sourceId", post, "description", "x", "rectificationDue",
+        // one findings flow: raised from an evaluation through the findings API, source EVALUATION
+        assertThat(api.as("szsj").post("projects/" + project + "/findings", Map.of("source",
+                "EVALUATION", "sourceRef", UUID.randomUUID().toString(), "facts", "x")).status()).isEqualTo(400);
+        assertThat(api.as("szsj").post("projects/" + project + "/findings", Map.of("source",
+                "EVALUATION", "facts", "x")).status()).isEqualTo(400);
+        assertThat(api.as("szsj").post("projects/" + project + "/findings", Map.of("source",
+                "EVALUATION", "sourceRef", post, "facts", "x", "rectificationDue",
                 today.minusDays(1).toString())).status()).isEqualTo(400);
-        assertThat(api.as("rst").post("projects/" + project + "/evaluation-findings", Map.of("source",
-                "POST_EVALUATION", "sourceId", post, "description", "x")).status()).isEqualTo(403);
-        Response raised = api.as("szsj").post("projects/" + project + "/evaluation-findings",
-                Map.of("source", "POST_EVALUATION", "sourceId", post, "description", "数据共享不足，须接入省共享平台"));
+        Response otherArea = api.as("szsj").post("projects/" + project + "/findings", Map.of("source",
+                "EVALUATION", "sourceRef", post, "facts", "x", "area", "PROGRESS"));
+        assertThat(otherArea.status()).as(otherArea.toString()).isEqualTo(422);
+        assertThat(otherArea.<List<String>>json("$.violations[*].rule")).containsExactly("ART-32");
+        assertThat(api.as("rst").post("projects/" + project + "/findings", Map.of("source",
+                "EVALUATION", "sourceRef", post, "facts", "x")).status()).isEqualTo(403);
+        // the DRC supervises performance too, but this project's authority is the Digital Bureau
+        assertThat(api.as("fgw").post("projects/" + project + "/findings", Map.of("source",
+                "EVALUATION", "sourceRef", post, "facts", "x")).status()).isEqualTo(403);
+        Response raised = api.as("szsj").post("projects/" + project + "/findings",
+                Map.of("source", "EVALUATION", "sourceRef", post, "facts", "数据共享不足，须接入省共享平台"));
         assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
         String finding = raised.text("$.id");
         String subject = raised.text("$.obligationSubject");
-        assertThat(subject).startsWith("EVAL-FINDING-");
+        assertThat(subject).startsWith("FINDING-");
+        assertThat(raised.text("$.source")).isEqualTo("EVALUATION");
+        assertThat(raised.text("$.sourceRef")).isEqualTo(post);
+        assertThat(raised.text("$.area")).isEqualTo("PERFORMANCE");
+        assertThat(raised.text("$.bodyOrgCode")).isEqualTo("SZSJ");
+        assertThat(api.as("czt").get("findings?source=EVALUATION&size=200").<List<String>>json("$.content[*].id"))
+                .contains(finding);
+        assertThat(api.as("czt").get("findings?source=DIRECT&size=200").<List<String>>json("$.content[*].id"))
+                .doesNotContain(finding);
         assertThat(raised.text("$.rectificationDue")).isEqualTo(today.plusMonths(6).toString());
         assertThat(rectification(project, subject, "status")).isEqualTo("OPEN");
         assertThat(rectification(project, subject, "rule")).isEqualTo("ART-32");
         assertThat(rectification(project, subject, "dueDate")).isEqualTo(today.plusMonths(6).toString());
         assertThat(api.as("rst").get("me/notifications?size=200")
                 .<List<String>>json("$.content[?(@.projectId == '" + project + "')].messageKey"))
-                .contains("evaluation.notice.finding-raised", "evaluation.notice.post-evaluation-reported");
+                .contains("supervision.notice.raised", "evaluation.notice.post-evaluation-reported");
 
         Map<String, Object> answer = Map.of("rectifiedOn", today.toString(), "summary", "已接入省共享平台");
-        assertThat(api.as("szsj").post("evaluation-findings/" + finding + "/rectification", answer).status()).isEqualTo(403);
-        assertThat(api.as("szsj").post("evaluation-findings/" + finding + "/review", Map.of("decision", "ACCEPTED"))
-                .<List<String>>json("$.violations[*].rule")).containsExactly("ART-32");
-        Response rectified = api.as("rst").post("evaluation-findings/" + finding + "/rectification", answer);
+        assertThat(api.as("szsj").post("findings/" + finding + "/rectification", answer).status()).isEqualTo(403);
+        assertThat(api.as("szsj").post("findings/" + finding + "/review", Map.of("decision", "ACCEPTED"))
+                .<List<String>>json("$.violations[*].rule")).containsExactly("ART-31");
+        Response rectified = api.as("rst").post("findings/" + finding + "/rectification", answer);
         assertThat(rectified.status()).as(rectified.toString()).isEqualTo(200);
         assertThat(rectified.text("$.status")).isEqualTo("RECTIFIED");
-        assertThat(api.as("szsj").post("evaluation-findings/" + finding + "/review", Map.of("decision", "REJECTED"))
+        assertThat(api.as("szsj").post("findings/" + finding + "/review", Map.of("decision", "REJECTED"))
                 .status()).isEqualTo(400);
-        Response rejected = api.as("szsj").post("evaluation-findings/" + finding + "/review",
+        Response rejected = api.as("szsj").post("findings/" + finding + "/review",
                 Map.of("decision", "REJECTED", "opinion", "尚未提供接入证明"));
         assertThat(rejected.text("$.status")).isEqualTo("OPEN");
         assertThat(rectification(project, subject, "status")).isEqualTo("OPEN");
-        assertThat(api.as("rst").post("evaluation-findings/" + finding + "/rectification",
-                Map.of("rectifiedOn", today.toString(), "summary", "附接入证明", "documentId", document)).status())
+        assertThat(api.as("rst").post("findings/" + finding + "/rectification",
+                Map.of("rectifiedOn", today.toString(), "summary", "附接入证明", "evidenceDocumentIds", List.of(document))).status())
                 .isEqualTo(200);
-        Response closed = api.as("szsj").post("evaluation-findings/" + finding + "/review", Map.of("decision", "ACCEPTED"));
+        Response closed = api.as("szsj").post("findings/" + finding + "/review", Map.of("decision", "ACCEPTED"));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.text("$.status")).isEqualTo("CLOSED");
         assertThat(closed.<List<String>>json("$.rectifications[*].decision")).containsExactly("REJECTED", "ACCEPTED");
         assertThat(rectification(project, subject, "status")).isEqualTo("MET");
-        assertThat(api.as("czt").get("projects/" + project + "/evaluation-findings").<List<String>>json("$[*].status"))
+        assertThat(api.as("czt").get("projects/" + project + "/findings").<List<String>>json("$[*].status"))
                 .containsExactly("CLOSED");
-        assertThat(api.as("rst").get("audit-events?projectId=" + project).<List<String>>json("$.content[*].action"))
-                .contains("POST_EVALUATION_COMMISSIONED", "POST_EVALUATION_REPORTED", "EVALUATION_FINDING_RAISED",
-                        "EVALUATION_FINDING_RECTIFIED", "EVALUATION_FINDING_REOPENED", "EVALUATION_FINDING_CLOSED");
+        assertThat(api.as("rst").get("audit-events?projectId=" + project + "&size=200").<List<String>>json("$.content[*].action"))
+                .contains("POST_EVALUATION_COMMISSIONED", "POST_EVALUATION_REPORTED", "SUPERVISION_FINDING_RAISED",
+                        "SUPERVISION_FINDING_RECTIFIED", "SUPERVISION_FINDING_REOPENED", "SUPERVISION_FINDING_CLOSED");
 
-        // the signed archive package carries the evaluation record
+        // the signed archive package carries the evaluation record, and the finding once, with its source
         String section = packageEntry(project, "metadata/evaluation.json");
-        assertThat(section).contains("吉林某工程咨询有限公司", subject, "\"REJECTED\"", "\"ACCEPTED\"", "已接入省共享平台");
+        assertThat(section).contains("吉林某工程咨询有限公司").doesNotContain(subject);
+        String findingsSection = packageEntry(project, "metadata/findings.json");
+        assertThat(findingsSection).contains(subject, "\"EVALUATION\"", post, "\"REJECTED\"", "\"ACCEPTED\"",
+                "已接入省共享平台");
+    }
+
+    /** The evaluation page keeps its "raise a finding from this evaluation" form; the finding joins the one flow. */
+    @Test
+    void theEvaluationPageRaisesAFindingIntoTheFindingsFlow() throws Exception {
+        String project = AcceptedProjects.inOperation(api, runAs, projects, "rst", 1_500_000, 12);
+        String document = upload(project);
+        LocalDate today = today();
+        String post = api.as("szsj").post("projects/" + project + "/post-evaluations", Map.of("evaluator", "吉林某咨询公司",
+                "commissionedOn", today.toString(), "scope", "效益")).text("$.id");
+        String page = "/projects/" + project + "/evaluation";
+        // a commissioned post-evaluation without its report: the rule next to the form
+        MvcResult early = perform("szsj", post(page + "/findings").with(csrf())
+                .param("source", "POST_EVALUATION:" + post).param("description", "效益不足"));
+        assertThat(early.getResponse().getStatus()).isEqualTo(422);
+        assertThat(body(early)).contains("data-rule=\"ART-32\"", "效益不足");
+        assertThat(api.as("szsj").post("post-evaluations/" + post + "/report", Map.of("reportedOn", today.toString(),
+                "conclusion", "POOR", "summary", "效益不足", "documentId", document)).status()).isEqualTo(200);
+        assertThat(body(perform("szsj", get(page)))).contains("data-testid=\"raise-form\"", "POST_EVALUATION:" + post);
+        assertThat(perform("rst", post(page + "/findings").with(csrf()).param("source", "POST_EVALUATION:" + post)
+                .param("description", "x")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(perform("fgw", post(page + "/findings").with(csrf()).param("source", "POST_EVALUATION:" + post)
+                .param("description", "x")).getResponse().getStatus()).isIn(403, 404);
+        MvcResult bad = perform("szsj", post(page + "/findings").with(csrf()).param("source", "POST_EVALUATION:nonsense")
+                .param("description", "x"));
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        MvcResult done = perform("szsj", post(page + "/findings").with(csrf())
+                .param("source", "POST_EVALUATION:" + post).param("description", "提高系统使用率，半年内完成推广"));
+        assertThat(done.getResponse().getStatus()).isEqualTo(302);
+
+        Response listed = api.as("szsj").get("findings?source=EVALUATION&area=PERFORMANCE&size=200");
+        List<String> ids = listed.json("$.content[?(@.projectId == '" + project + "')].id");
+        assertThat(ids).hasSize(1);
+        String finding = ids.get(0);
+        Response read = api.as("rst").get("findings/" + finding);
+        assertThat(read.text("$.sourceRef")).isEqualTo(post);
+        assertThat(read.text("$.facts")).isEqualTo("提高系统使用率，半年内完成推广");
+        // both pages show it: the evaluation page reads it, the findings page carries the unit's form
+        assertThat(body(perform("rst", get(page)))).contains("data-id=\"" + finding + "\"", "提高系统使用率",
+                "href=\"/projects/" + project + "/findings\"");
+        assertThat(body(perform("rst", get("/projects/" + project + "/findings")))).contains("data-source=\"EVALUATION\"",
+                "data-testid=\"rectify-form\"", "href=\"/projects/" + project + "/evaluation\"");
+        assertThat(body(perform("czt", get("/findings?source=EVALUATION")))).contains("/projects/" + project + "/findings");
+    }
+
+    @Test
+    void theEvaluationsListExportsWithItsFiltersAndNoFormula() throws Exception {
+        String project = AcceptedProjects.inOperation(api, runAs, projects, "rst", 1_600_000, 12);
+        String post = api.as("szsj").post("projects/" + project + "/post-evaluations", Map.of("evaluator",
+                "=cmd|' /C calc'!A0", "commissionedOn", today().toString(), "scope", "效益")).text("$.id");
+        assertThat(post).isNotNull();
+        HttpResponse<byte[]> response = download("szsj", "/api/v1/evaluations/export.xlsx?postStatus=COMMISSIONED");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("evaluations-");
+        long reports = api.as("szsj").get("self-evaluations?size=1").<Number>json("$.totalElements").longValue();
+        long posts = api.as("szsj").get("post-evaluations?status=COMMISSIONED&size=1").<Number>json("$.totalElements").longValue();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("类别");
+            assertThat((long) sheet.getLastRowNum()).isEqualTo(reports + posts);
+            boolean found = false;
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    assertThat(cell.getCellType()).isNotEqualTo(CellType.FORMULA);
+                }
+                if (row.getRowNum() > 0 && "第三方后评价".equals(row.getCell(0).getStringCellValue())) {
+                    assertThat(row.getCell(3).getStringCellValue()).isEqualTo("已委托");
+                    found |= "=cmd|' /C calc'!A0".equals(row.getCell(6).getStringCellValue());
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        // the report filter narrows the reports only; REPORTED posts exclude this one
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                download("czt", "/api/v1/evaluations/export.xlsx?status=RETURNED&postStatus=REPORTED&lang=en").body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Kind");
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0) {
+                    assertThat(row.getCell(3).getStringCellValue()).isIn("Returned", "Reported");
+                }
+            }
+        }
+        assertThat(download("szsj", "/api/v1/evaluations/export.xlsx?status=BOGUS").statusCode()).isEqualTo(400);
+        assertThat(download("rst", "/api/v1/evaluations/export.xlsx").statusCode()).isEqualTo(403);
+        MvcResult page = perform("czt", get("/evaluations/export.xlsx"));
+        assertThat(page.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(perform("czt", get("/evaluations?postStatus=REPORTED"))))
+                .contains("/evaluations/export.xlsx?status=&amp;postStatus=REPORTED");
+    }
+
+    HttpResponse<byte[]> download(String user, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** One entry of the project's archive package, as text. */
@@ -397,8 +520,8 @@ class EvaluationIntegrationTests {
         String docs = api.as("rst").get("/v3/api-docs").body();
         assertThat(docs).contains("/api/v1/projects/{id}/self-evaluation", "/api/v1/projects/{id}/self-evaluations",
                 "/api/v1/self-evaluations/{id}/decision", "/api/v1/projects/{id}/post-evaluations",
-                "/api/v1/post-evaluations/{id}/report", "/api/v1/projects/{id}/evaluation-findings",
-                "/api/v1/evaluation-findings/{id}/rectification", "/api/v1/evaluation-findings/{id}/review");
+                "/api/v1/post-evaluations/{id}/report", "/api/v1/evaluations/export.xlsx")
+                .doesNotContain("/api/v1/projects/{id}/evaluation-findings", "/api/v1/evaluation-findings/{id}/review");
     }
 
     String rectification(String project, String subject, String field) {

@@ -6,8 +6,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import cn.jl.govit.dossier.DossierSection;
-import cn.jl.govit.evaluation.EvaluationFinding;
-import cn.jl.govit.evaluation.EvaluationFindings;
 import cn.jl.govit.evaluation.PostEvaluation;
 import cn.jl.govit.evaluation.PostEvaluations;
 import cn.jl.govit.evaluation.SelfEvaluation;
@@ -17,21 +15,19 @@ import cn.jl.govit.project.Project;
 
 /**
  * {@code metadata/evaluation.json} of the archive package: the self-evaluation with every submitted version and the
- * authority's decisions (Art. 28), the third-party post-evaluations, and the evaluation findings with every
- * rectification and review (Art. 32), for a project that went into operation.
+ * authority's decisions (Art. 28) and the third-party post-evaluations, for a project that went into operation.
+ * The findings raised from them are supervision findings with source EVALUATION and are in
+ * {@code metadata/findings.json} once, with the others (Art. 32).
  */
 @Component
 class EvaluationDossierSection implements DossierSection {
 
     private final SelfEvaluations selfEvaluations;
     private final PostEvaluations postEvaluations;
-    private final EvaluationFindings findings;
 
-    EvaluationDossierSection(SelfEvaluations selfEvaluations, PostEvaluations postEvaluations,
-            EvaluationFindings findings) {
+    EvaluationDossierSection(SelfEvaluations selfEvaluations, PostEvaluations postEvaluations) {
         this.selfEvaluations = selfEvaluations;
         this.postEvaluations = postEvaluations;
-        this.findings = findings;
     }
 
     @Override
@@ -48,11 +44,10 @@ class EvaluationDossierSection implements DossierSection {
     public Object content(UUID projectId) {
         return new Content(selfEvaluations.forProject(projectId).stream()
                 .map(s -> new SelfEvaluationRecord(s, selfEvaluations.versions(s.id()))).toList(),
-                postEvaluations.forProject(projectId), findings.forProject(projectId));
+                postEvaluations.forProject(projectId));
     }
 
-    record Content(List<SelfEvaluationRecord> selfEvaluations, List<PostEvaluation> postEvaluations,
-            List<EvaluationFinding> findings) {
+    record Content(List<SelfEvaluationRecord> selfEvaluations, List<PostEvaluation> postEvaluations) {
     }
 
     /** The report as it stands, whether it was late, and its submitted versions, oldest first. */

@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.jl.govit.evaluation.EvaluationFinding;
-import cn.jl.govit.evaluation.EvaluationFindings;
 import cn.jl.govit.evaluation.EvaluationRequests;
 import cn.jl.govit.evaluation.PostEvaluation;
 import cn.jl.govit.evaluation.PostEvaluationStatus;
@@ -35,19 +33,17 @@ import cn.jl.govit.rulebook.Versions;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "evaluation", description = "自评价、第三方后评价与评价整改 Self-evaluation, post-evaluation and evaluation findings (Art. 28, 32)")
+@Tag(name = "evaluation", description = "自评价与第三方后评价 Self-evaluation and post-evaluation (Art. 28); findings raised from them are supervision findings with source EVALUATION (POST /projects/{id}/findings, Art. 32)")
 class EvaluationApiController {
 
     private final SelfEvaluations selfEvaluations;
     private final PostEvaluations postEvaluations;
-    private final EvaluationFindings findings;
     private final RequestValidator validator;
 
     EvaluationApiController(SelfEvaluations selfEvaluations, PostEvaluations postEvaluations,
-            EvaluationFindings findings, RequestValidator validator) {
+            RequestValidator validator) {
         this.selfEvaluations = selfEvaluations;
         this.postEvaluations = postEvaluations;
-        this.findings = findings;
         this.validator = validator;
     }
 
@@ -162,57 +158,5 @@ class EvaluationApiController {
         PostEvaluation evaluation = postEvaluations.report(id, new EvaluationRequests.PostEvaluationReport(r.reportedOn(),
                 r.conclusion(), r.summary(), r.documentId(), Versions.expected(ifMatch, r.version())));
         return ResponseEntity.ok().eTag(Versions.etag(evaluation.version())).body(evaluation);
-    }
-
-    // findings
-
-    @PostMapping("/projects/{id}/evaluation-findings")
-    @Operation(summary = "The approval authority raises a finding from an evaluation; opens a RECTIFICATION obligation (ART-32)")
-    ResponseEntity<EvaluationFinding> raise(@PathVariable UUID id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = EvaluationRequests.NewFinding.class)))
-            JsonBody<EvaluationRequests.NewFinding> body) {
-        findings.checkMayRaise(id);
-        EvaluationFinding finding = findings.raise(id, validator.valid(body));
-        return ResponseEntity.created(URI.create("/api/v1/evaluation-findings/" + finding.id()))
-                .eTag(Versions.etag(finding.version())).body(finding);
-    }
-
-    @GetMapping("/projects/{id}/evaluation-findings")
-    @Operation(summary = "The project's evaluation findings with their rectifications, latest first (a JSON array)")
-    List<EvaluationFinding> findings(@PathVariable UUID id) {
-        return findings.forProject(id);
-    }
-
-    @GetMapping("/evaluation-findings/{id}")
-    @Operation(summary = "One evaluation finding with its rectifications")
-    ResponseEntity<EvaluationFinding> finding(@PathVariable UUID id) {
-        EvaluationFinding finding = findings.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(finding.version())).body(finding);
-    }
-
-    @PostMapping("/evaluation-findings/{id}/rectification")
-    @Operation(summary = "The construction unit reports its rectification of an open finding")
-    ResponseEntity<EvaluationFinding> rectify(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = EvaluationRequests.Rectification.class)))
-            JsonBody<EvaluationRequests.Rectification> body) {
-        findings.checkMayRectify(id);
-        EvaluationRequests.Rectification r = validator.valid(body);
-        EvaluationFinding finding = findings.rectify(id, new EvaluationRequests.Rectification(r.rectifiedOn(),
-                r.summary(), r.documentId(), Versions.expected(ifMatch, r.version())));
-        return ResponseEntity.ok().eTag(Versions.etag(finding.version())).body(finding);
-    }
-
-    @PostMapping("/evaluation-findings/{id}/review")
-    @Operation(summary = "The approval authority accepts the rectification (closes the finding, meets the obligation) or rejects it with an opinion")
-    ResponseEntity<EvaluationFinding> review(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = EvaluationRequests.Review.class)))
-            JsonBody<EvaluationRequests.Review> body) {
-        findings.checkMayReview(id);
-        EvaluationRequests.Review r = validator.valid(body);
-        EvaluationFinding finding = findings.review(id, new EvaluationRequests.Review(r.decision(), r.opinion(),
-                Versions.expected(ifMatch, r.version())));
-        return ResponseEntity.ok().eTag(Versions.etag(finding.version())).body(finding);
     }
 }

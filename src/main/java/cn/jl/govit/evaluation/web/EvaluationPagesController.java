@@ -23,16 +23,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.jl.govit.document.Documents;
 import cn.jl.govit.document.StoredDocument;
-import cn.jl.govit.evaluation.EvaluationFinding;
-import cn.jl.govit.evaluation.EvaluationFindingStatus;
-import cn.jl.govit.evaluation.EvaluationFindings;
 import cn.jl.govit.evaluation.EvaluationRequests;
 import cn.jl.govit.evaluation.EvaluationSource;
 import cn.jl.govit.evaluation.PostEvaluation;
 import cn.jl.govit.evaluation.PostEvaluationConclusion;
 import cn.jl.govit.evaluation.PostEvaluationStatus;
 import cn.jl.govit.evaluation.PostEvaluations;
-import cn.jl.govit.evaluation.ReviewDecision;
 import cn.jl.govit.evaluation.SelfEvaluation;
 import cn.jl.govit.evaluation.SelfEvaluationContent;
 import cn.jl.govit.evaluation.SelfEvaluationOutcome;
@@ -46,11 +42,16 @@ import cn.jl.govit.rulebook.FormRefusals;
 import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.RecordNotFoundException;
 import cn.jl.govit.rulebook.RequestValidator;
+import cn.jl.govit.supervision.SupervisionArea;
+import cn.jl.govit.supervision.SupervisionFinding;
+import cn.jl.govit.supervision.SupervisionFindingSource;
+import cn.jl.govit.supervision.SupervisionFindings;
+import cn.jl.govit.supervision.SupervisionRequests;
 
 /**
  * The evaluation page of a project (Art. 28, 32) — the self-evaluation window and report, post-evaluations and
- * findings, with the construction unit's and the approval authority's forms; read-only for everyone else who sees
- * the project — and the list of evaluations across the projects an approver, Finance or Audit sees. Every decision
+ * the findings raised from them, with the construction unit's and the approval authority's forms; read-only for
+ * everyone else who sees the project — and the list of evaluations across the projects an approver, Finance or Audit sees. Every decision
  * is the services'; a refused form renders the page again with its errors or rules next to it, input kept.
  */
 @Controller
@@ -60,14 +61,14 @@ class EvaluationPagesController {
 
     private final SelfEvaluations selfEvaluations;
     private final PostEvaluations postEvaluations;
-    private final EvaluationFindings findings;
+    private final SupervisionFindings findings;
     private final Projects projects;
     private final Documents documents;
     private final RequestValidator validator;
     private final FormRefusals refusals;
 
     EvaluationPagesController(SelfEvaluations selfEvaluations, PostEvaluations postEvaluations,
-            EvaluationFindings findings, Projects projects, Documents documents, RequestValidator validator,
+            SupervisionFindings findings, Projects projects, Documents documents, RequestValidator validator,
             FormRefusals refusals) {
         this.selfEvaluations = selfEvaluations;
         this.postEvaluations = postEvaluations;
@@ -89,7 +90,9 @@ class EvaluationPagesController {
         boolean authority = projects.isAuthority(project);
         SelfEvaluation report = selfEvaluations.forProject(projectId).stream().findFirst().orElse(null);
         List<PostEvaluation> posts = postEvaluations.forProject(projectId);
-        List<EvaluationFinding> found = findings.forProject(projectId);
+        // the findings raised from this project's evaluations, in the one findings flow (rectified on its page)
+        List<SupervisionFinding> found = findings.forProject(projectId).stream()
+                .filter(f -> f.source() == SupervisionFindingSource.EVALUATION).toList();
         model.addAttribute("project", project);
         model.addAttribute("today", projects.today());
         model.addAttribute("unit", unit);
@@ -102,7 +105,14 @@ class EvaluationPagesController {
         model.addAttribute("posts", posts);
         model.addAttribute("canCommission", postEvaluations.canCommission(project));
         model.addAttribute("findings", found);
-        model.addAttribute("canRaise", authority && (report != null
+        Map<UUID, String> sourceLabels = new LinkedHashMap<>();
+        if (report != null) {
+            sourceLabels.put(report.id(), "SELF_EVALUATION");
+        }
+        posts.forEach(p -> sourceLabels.put(p.id(), "POST_EVALUATION"));
+        model.addAttribute("sourceKinds", sourceLabels);
+        // a refused raise shows the form again with its problems, even when no evaluation offers results yet
+        model.addAttribute("canRaise", authority && (report != null || "raise".equals(failed)
                 || posts.stream().anyMatch(p -> p.status() == PostEvaluationStatus.REPORTED)));
         model.addAttribute("reportedPosts", posts.stream().filter(p -> p.status() == PostEvaluationStatus.REPORTED).toList());
         List<StoredDocument> docs = documents.list(projectId);
@@ -117,8 +127,6 @@ class EvaluationPagesController {
         model.addAttribute("formTexts", "self-evaluation".equals(failed) ? form : reported);
         model.addAttribute("outcomes", SelfEvaluationOutcome.values());
         model.addAttribute("conclusions", PostEvaluationConclusion.values());
-        model.addAttribute("decisions", ReviewDecision.values());
-        model.addAttribute("openStatus", EvaluationFindingStatus.OPEN);
         model.addAttribute("form", form);
         model.addAttribute("failed", failed);
         model.addAttribute("defaultDue", findings.defaultRectificationDue());
@@ -137,18 +145,6 @@ class EvaluationPagesController {
                         form.get("goalsAchieved"), form.get("investmentAndBenefits"), form.get("operationAndUse"),
                         form.get("sharingAndIntegration"), form.get("problemsAndMeasures"),
                         parsed("documentId", form.get("documentId"), UUID::fromString),
-                        parsed("version", form.get("version"), Long::valueOf)))));
-    }
-
-    @PostMapping("/projects/{id}/evaluation/findings/{findingId}/rectification")
-    String rectify(@PathVariable String id, @PathVariable String findingId, @RequestParam Map<String, String> form,
-            Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        UUID projectId = RecordNotFoundException.idOf("Project", id);
-        UUID finding = ofProject(projectId, findingId);
-        findings.checkMayRectify(finding);
-        return act(projectId, "rectify-" + finding, form, model, locale, redirect, response, () -> findings.rectify(finding,
-                validator.valid(new EvaluationRequests.Rectification(date("rectifiedOn", form.get("rectifiedOn")),
-                        form.get("summary"), parsed("documentId", form.get("documentId"), UUID::fromString),
                         parsed("version", form.get("version"), Long::valueOf)))));
     }
 
@@ -198,28 +194,18 @@ class EvaluationPagesController {
     String raise(@PathVariable String id, @RequestParam Map<String, String> form, Model model, Locale locale,
             RedirectAttributes redirect, HttpServletResponse response) {
         UUID projectId = RecordNotFoundException.idOf("Project", id);
-        findings.checkMayRaise(projectId);
+        findings.checkMayRaise(projectId, SupervisionFindingSource.EVALUATION);
         return act(projectId, "raise", form, model, locale, redirect, response, () -> {
-            // the form offers "<SOURCE>:<id>" in one choice, so a source and an id of different kinds cannot be mixed
+            // the form offers "<SOURCE>:<id>" in one choice; the kind only tells the reader which evaluation it is
             String chosen = form.getOrDefault("source", "");
             int colon = chosen.indexOf(':');
-            EvaluationSource source = parsed("source", colon < 0 ? null : chosen.substring(0, colon), EvaluationSource::valueOf);
-            UUID sourceId = parsed("sourceId", colon < 0 ? null : chosen.substring(colon + 1), UUID::fromString);
-            return findings.raise(projectId, validator.valid(new EvaluationRequests.NewFinding(source, sourceId,
-                    form.get("description"), date("rectificationDue", form.get("rectificationDue")))));
+            parsed("sourceRef", colon < 0 ? null : chosen.substring(0, colon), EvaluationSource::valueOf);
+            UUID sourceId = parsed("sourceRef", colon < 0 ? null : chosen.substring(colon + 1), UUID::fromString);
+            // the evaluation record is checked by this module (EvaluationFindingReferences) when supervision asks
+            return findings.raise(projectId, validator.valid(new SupervisionRequests.NewFinding(SupervisionArea.PERFORMANCE,
+                    form.get("description"), List.of(), date("rectificationDue", form.get("rectificationDue")),
+                    SupervisionFindingSource.EVALUATION, sourceId)));
         });
-    }
-
-    @PostMapping("/projects/{id}/evaluation/findings/{findingId}/review")
-    String review(@PathVariable String id, @PathVariable String findingId, @RequestParam Map<String, String> form,
-            Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        UUID projectId = RecordNotFoundException.idOf("Project", id);
-        UUID finding = ofProject(projectId, findingId);
-        findings.checkMayReview(finding);
-        return act(projectId, "review-" + finding, form, model, locale, redirect, response, () -> findings.review(finding,
-                validator.valid(new EvaluationRequests.Review(
-                        parsed("decision", form.get("decision"), ReviewDecision::valueOf), form.get("opinion"),
-                        parsed("version", form.get("version"), Long::valueOf)))));
     }
 
     // across projects
@@ -252,14 +238,6 @@ class EvaluationPagesController {
             return "redirect:/projects/" + projectId + "/evaluation";
         }
         return page(projectId, model, form, section);
-    }
-
-    private UUID ofProject(UUID projectId, String findingId) {
-        UUID id = RecordNotFoundException.idOf("EvaluationFinding", findingId);
-        if (!findings.get(id).projectId().equals(projectId)) {
-            throw new RecordNotFoundException("EvaluationFinding", id);
-        }
-        return id;
     }
 
     private static Map<String, String> texts(SelfEvaluationContent c) {

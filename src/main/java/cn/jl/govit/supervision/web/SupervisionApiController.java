@@ -26,6 +26,7 @@ import cn.jl.govit.rulebook.Versions;
 import cn.jl.govit.supervision.FindingStatus;
 import cn.jl.govit.supervision.SupervisionArea;
 import cn.jl.govit.supervision.SupervisionFinding;
+import cn.jl.govit.supervision.SupervisionFindingSource;
 import cn.jl.govit.supervision.SupervisionFindings;
 import cn.jl.govit.supervision.SupervisionRequests;
 
@@ -43,10 +44,13 @@ class SupervisionApiController {
     }
 
     @PostMapping("/projects/{id}/findings")
-    @Operation(summary = "A supervising body raises a finding in its duty area (422 ART-31 outside it); opens a RECTIFICATION obligation of the lead department")
+    @Operation(summary = "A supervising body raises a finding in its duty area (422 ART-31 outside it); opens a RECTIFICATION obligation of the lead department. "
+            + "source DIRECT (default); EVALUATION (the project's approval authority only, 403 others; area PERFORMANCE; sourceRef the self-evaluation or post-evaluation, 422 ART-32 without its report); "
+            + "OBLIGATION (sourceRef an obligation of this project overdue today, 422 ART-31 otherwise)")
     ResponseEntity<SupervisionFinding> raise(@PathVariable UUID id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = SupervisionRequests.NewFinding.class)))
             JsonBody<SupervisionRequests.NewFinding> body) {
+        // any supervising body may go on to its body; whether it may raise from that source is known once read
         findings.checkMayRaise(id);
         SupervisionFinding finding = findings.raise(id, validator.valid(body));
         return ResponseEntity.created(URI.create("/api/v1/findings/" + finding.id()))
@@ -60,12 +64,13 @@ class SupervisionApiController {
     }
 
     @GetMapping("/findings")
-    @Operation(summary = "Findings across projects (provincial bodies: all; a department: its projects'), latest first, paged")
+    @Operation(summary = "Findings across projects (provincial bodies: all; a department: its projects'), latest first, paged; filtered by status, area, overdue and source (DIRECT, EVALUATION, OBLIGATION)")
     PageOf<SupervisionFinding> list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String area, @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) String source,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
         return findings.page(parsed("status", status, FindingStatus::valueOf), parsed("area", area, SupervisionArea::valueOf),
-                overdue, page, size);
+                overdue, parsed("source", source, SupervisionFindingSource::valueOf), page, size);
     }
 
     @GetMapping("/findings/{fid}")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import cn.jl.govit.document.Documents;
 import cn.jl.govit.document.StoredDocument;
+import cn.jl.govit.obligation.Obligation;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.rulebook.FormFields;
 import cn.jl.govit.rulebook.FormRefusals;
@@ -28,6 +30,7 @@ import cn.jl.govit.supervision.FindingStatus;
 import cn.jl.govit.supervision.ReviewDecision;
 import cn.jl.govit.supervision.SupervisionArea;
 import cn.jl.govit.supervision.SupervisionFinding;
+import cn.jl.govit.supervision.SupervisionFindingSource;
 import cn.jl.govit.supervision.SupervisionFindings;
 import cn.jl.govit.supervision.SupervisionRequests;
 
@@ -46,18 +49,47 @@ class SupervisionPagesController {
     private final Documents documents;
     private final RequestValidator validator;
     private final FormRefusals refusals;
+    private final MessageSource messages;
 
     SupervisionPagesController(SupervisionFindings findings, Documents documents, RequestValidator validator,
-            FormRefusals refusals) {
+            FormRefusals refusals, MessageSource messages) {
+        this.messages = messages;
         this.findings = findings;
         this.documents = documents;
         this.validator = validator;
         this.refusals = refusals;
     }
 
+    /**
+     * {@code ?obligation=<id>} (the link on an overdue row of the obligations list) prefills the raise form: the
+     * finding cites that obligation, its facts say which one and since when, in the reader's language.
+     */
     @GetMapping("/projects/{id}/findings")
-    String page(@PathVariable String id, Model model) {
-        return page(RecordNotFoundException.idOf("Project", id), model, Map.of(), null);
+    String page(@PathVariable String id, @RequestParam(required = false) String obligation, Model model,
+            Locale locale) {
+        UUID projectId = RecordNotFoundException.idOf("Project", id);
+        Map<String, String> form = Map.of();
+        String failed = null;
+        UUID cited = obligation == null ? null : parsedId(obligation);
+        if (cited != null && !findings.myAreas().isEmpty()) {
+            Obligation o = findings.obligationsOf(projectId).get(cited);
+            if (o != null) {
+                form = Map.of("sourceRef", o.id().toString(), "facts", messages.getMessage("supervision.obligation.facts",
+                        new Object[] {messages.getMessage("enum.ObligationType." + o.type().name(), null, o.type().name(), locale),
+                                o.subject(), o.dueDate().toString(), o.rule()}, locale));
+                failed = "prefill";
+            }
+        }
+        return page(projectId, model, form, failed);
+    }
+
+    private static UUID parsedId(String value) {
+        try {
+            return UUID.fromString(value.strip());
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private String page(UUID projectId, Model model, Map<String, String> form, String failed) {
@@ -78,6 +110,13 @@ class SupervisionPagesController {
         model.addAttribute("documentNames", names);
         model.addAttribute("today", findings.today());
         model.addAttribute("defaultDue", findings.defaultRectificationDue());
+        Map<UUID, Obligation> obligations = findings.obligationsOf(projectId);
+        model.addAttribute("obligations", obligations);
+        List<Obligation> overdue = findings.myAreas().isEmpty() ? List.of() : findings.overdueObligations(projectId);
+        model.addAttribute("overdueObligations", overdue);
+        UUID chosen = form.get("sourceRef") == null ? null : parsedId(form.get("sourceRef"));
+        Obligation other = chosen == null ? null : obligations.get(chosen);
+        model.addAttribute("citedOther", other != null && !overdue.contains(other) ? other : null);
         model.addAttribute("form", form);
         model.addAttribute("failed", failed);
         return "supervision/project";
@@ -88,11 +127,15 @@ class SupervisionPagesController {
             @RequestParam(name = "evidenceDocumentIds", required = false) List<String> evidence, Model model,
             Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         UUID projectId = RecordNotFoundException.idOf("Project", id);
-        findings.checkMayRaise(projectId);
+        // citing an overdue obligation of the project makes it an OBLIGATION finding; else the body's own
+        String ref = FormFields.text(form.get("sourceRef"));
+        SupervisionFindingSource source = ref == null ? SupervisionFindingSource.DIRECT : SupervisionFindingSource.OBLIGATION;
+        findings.checkMayRaise(projectId, source);
         return act(projectId, "raise", form, model, locale, redirect, response, () -> findings.raise(projectId,
                 validator.valid(new SupervisionRequests.NewFinding(
                         FormFields.enumValue(SupervisionArea.class, "area", form.get("area")), FormFields.text(form.get("facts")),
-                        ids(evidence), FormFields.date("rectificationDue", form.get("rectificationDue"))))));
+                        ids(evidence), FormFields.date("rectificationDue", form.get("rectificationDue")), source,
+                        ref == null ? null : FormFields.uuid("sourceRef", ref)))));
     }
 
     @PostMapping("/projects/{id}/findings/{fid}/rectification")
@@ -133,11 +176,12 @@ class SupervisionPagesController {
     /** The provincial bodies (all findings) and the departments (their projects'), filtered by status and area. */
     @GetMapping("/findings")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String area,
-            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
-            Model model) {
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "0") int page, Model model) {
         FindingStatus statusFilter = filter(FindingStatus.class, status);
         SupervisionArea areaFilter = filter(SupervisionArea.class, area);
-        var result = findings.page(statusFilter, areaFilter, overdue, page, LIST_SIZE);
+        SupervisionFindingSource sourceFilter = filter(SupervisionFindingSource.class, source);
+        var result = findings.page(statusFilter, areaFilter, overdue, sourceFilter, page, LIST_SIZE);
         Map<UUID, Project> projectsById = new LinkedHashMap<>();
         result.content().forEach(f -> projectsById.computeIfAbsent(f.projectId(), findings::project));
         model.addAttribute("result", result);
@@ -145,6 +189,8 @@ class SupervisionPagesController {
         model.addAttribute("status", statusFilter == null ? "" : statusFilter.name());
         model.addAttribute("area", areaFilter == null ? "" : areaFilter.name());
         model.addAttribute("overdue", overdue);
+        model.addAttribute("source", sourceFilter == null ? "" : sourceFilter.name());
+        model.addAttribute("sources", SupervisionFindingSource.values());
         model.addAttribute("statuses", FindingStatus.values());
         model.addAttribute("allAreas", SupervisionArea.values());
         return "supervision/list";
