@@ -147,7 +147,7 @@ class NotificationTodoIntegrationTests {
 
         MvcResult saved = pages.perform("czt", post("/notifications/preference").param("mail", "NONE").with(csrf()));
         assertThat(saved.getResponse().getStatus()).isEqualTo(302);
-        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/notifications");
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/notifications#preference");
         assertThat(notifications.preference("czt")).isEqualTo(MailPreference.NONE);
         assertThat(pages.body("czt", get("/notifications"))).containsPattern("value=\"NONE\"\\s+checked");
         assertThat(notifications.preference("rst")).as("per account").isEqualTo(MailPreference.DIGEST);

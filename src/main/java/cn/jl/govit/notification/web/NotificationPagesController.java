@@ -78,7 +78,8 @@ class NotificationPagesController {
         });
         if (done) {
             redirect.addFlashAttribute("preferenceSaved", true);
-            return "redirect:/notifications";
+            // back to the form, so that the confirmation shows below a long list
+            return "redirect:/notifications#preference";
         }
         model.addAttribute("failed", "preference");
         return list(0, model, locale);
