@@ -198,7 +198,9 @@ class PlanningPagesController {
         }
         catch (DemandImporter.ImportRefused e) {
             model.addAttribute("importErrors", e.errors());
-            model.addAttribute("violations", e.violations());
+            if (!e.violations().isEmpty()) {
+                model.addAttribute("violations", e.violations());
+            }
             response.setStatus(422);
             done = false;
         }
