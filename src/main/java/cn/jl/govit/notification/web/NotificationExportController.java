@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.notification.Notification;
 import cn.jl.govit.notification.Notifications;
+import cn.jl.govit.notification.TodoList;
 import cn.jl.govit.notification.internal.NotificationTexts;
 import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.rulebook.Paging;
@@ -41,6 +42,7 @@ class NotificationExportController {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Notifications notifications;
+    private final TodoList todoList;
     private final NotificationTexts texts;
     private final CurrentUsers users;
     private final MessageSource messages;
@@ -48,10 +50,11 @@ class NotificationExportController {
     private final TransactionTemplate transaction;
     private final int maxRows;
 
-    NotificationExportController(Notifications notifications, NotificationTexts texts, CurrentUsers users,
-            MessageSource messages, AuditLog audit, PlatformTransactionManager transactions,
+    NotificationExportController(Notifications notifications, TodoList todoList, NotificationTexts texts,
+            CurrentUsers users, MessageSource messages, AuditLog audit, PlatformTransactionManager transactions,
             @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.notifications = notifications;
+        this.todoList = todoList;
         this.texts = texts;
         this.users = users;
         this.messages = messages;
@@ -77,7 +80,7 @@ class NotificationExportController {
             return SpreadsheetExport.write(label("notification.export.sheet", locale),
                     HEADERS.stream().map(h -> label("notification.export.col." + h, locale)).toList(), rows);
         });
-        return SpreadsheetExport.attachment("notifications-" + java.time.LocalDate.now(ZONE) + ".xlsx", bytes);
+        return SpreadsheetExport.attachment("notifications-" + todoList.today() + ".xlsx", bytes);
     }
 
     private String label(String key, Locale locale) {
