@@ -128,7 +128,7 @@ class ArchivePackageIntegrationTests {
         String documentPath = "documents/" + documentId + "-可研报告.txt";
         assertThat(entries.keySet()).containsExactly("metadata/change.json", "metadata/documents.json", "metadata/findings.json",
                 "metadata/funding.json",
-                "metadata/project.json", documentPath,
+                "metadata/project.json", "metadata/violations.json", documentPath,
                 "audit/events.json", "audit/verification.json", "manifest.json", "manifest.sig");
         assertThat(entries.get(documentPath)).isEqualTo(content);
 
@@ -210,7 +210,8 @@ class ArchivePackageIntegrationTests {
                 "metadata/acceptance-initial.json", "metadata/archive.json",
                 "metadata/change.json", "metadata/construction.json", "metadata/documents.json", "metadata/findings.json",
                 "metadata/funding.json",
-                "metadata/obligations.json", "metadata/performance.json", "metadata/project.json");
+                "metadata/obligations.json", "metadata/performance.json", "metadata/project.json",
+                "metadata/violations.json");
         JsonNode construction = json.readTree(entries.get("metadata/construction.json"));
         assertThat(construction.propertyNames()).contains("parties", "procurements", "contracts", "budget",
                 "progressReports", "milestoneBaselines", "incidents", "rectificationOrders", "delayFlags");
@@ -291,7 +292,8 @@ class ArchivePackageIntegrationTests {
         assertThat(entries.keySet()).noneMatch(p -> p.startsWith("documents/"));
         // a proposal has no approved estimate yet: no change or funding sections
         assertThat(entries.keySet()).filteredOn(p -> p.startsWith("metadata/"))
-                .containsExactly("metadata/documents.json", "metadata/findings.json", "metadata/project.json");
+                .containsExactly("metadata/documents.json", "metadata/findings.json", "metadata/project.json",
+                        "metadata/violations.json");
         JsonNode documents = json.readTree(entries.get("metadata/documents.json"));
         assertThat(documents.get(0).get("offlineReference").asString()).isEqualTo("机要光盘 JY-2026-099");
         assertThat(documents.get(0).get("sm3").isNull()).isTrue();
