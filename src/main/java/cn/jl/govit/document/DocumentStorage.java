@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The bytes of stored documents under {@code ${govit.data-dir}/documents/}, each in a file whose name the
  * platform generates (never the client's). A file is written to a temporary name, forced to disk and moved
  * into place atomically, so that a crash leaves either no file or the whole one; if the transaction that
- * records it rolls back, the file is removed again.
+ * records it rolls back, the file is removed again. A crash between the move and the commit leaves a file no
+ * record points at; {@link DocumentStoreSweeper} removes those.
  */
 @Component
 class DocumentStorage {
@@ -84,8 +85,23 @@ class DocumentStorage {
         }
     }
 
+    /** The file of a storage name (which must be one the platform generated). */
+    Path pathOf(String name) {
+        return resolve(name);
+    }
+
+    /** Whether a file name in the folder is one the platform generates for stored documents. */
+    static boolean isStorageName(String name) {
+        return name.matches("[0-9a-f-]{36}\\.bin");
+    }
+
+    /** Whether a file name in the folder is a temporary file of {@link #write}. */
+    static boolean isTemporaryName(String name) {
+        return name.startsWith(".tmp-");
+    }
+
     private Path resolve(String name) {
-        if (!name.matches("[0-9a-f-]{36}\\.bin")) {
+        if (!isStorageName(name)) {
             throw new IllegalArgumentException("not a storage name: " + name);
         }
         return root.resolve(name);

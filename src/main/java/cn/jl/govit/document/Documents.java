@@ -41,11 +41,13 @@ public class Documents {
     private final CurrentUsers users;
     private final AuditLog audit;
     private final Clock clock;
+    private final UploadInspector inspector;
 
     Documents(DocumentRepository repository, DocumentStorage storage, Projects projects, CurrentUsers users,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, UploadInspector inspector) {
         this.repository = repository;
         this.storage = storage;
+        this.inspector = inspector;
         this.projects = projects;
         this.users = users;
         this.audit = audit;
@@ -74,13 +76,23 @@ public class Documents {
         }
     }
 
-    /**
-     * Stores a file of a project: {@code 404} outside scope, {@code 403} unless the caller is the construction
-     * unit, {@code 400} for an empty file or a malformed code, {@code 422 ART-8} for a classified project.
-     * The bytes go under a generated name; the record keeps the sanitised file name and the SM3 digest.
-     */
+    /** Stores a file as a {@link DocumentKind#PROJECT_DOCUMENT}; see {@link #store(UUID, DocumentKind, String, String, String, byte[])}. */
     @Transactional
     public StoredDocument store(UUID projectId, String code, String filename, String contentType, byte[] bytes) {
+        return store(projectId, DocumentKind.PROJECT_DOCUMENT, code, filename, contentType, bytes);
+    }
+
+    /**
+     * Stores a file of a project: {@code 404} outside scope, {@code 403} unless the caller is the construction
+     * unit, {@code 400} for an empty file or a malformed code, {@code 422 ART-8} for a classified project, and
+     * {@link UploadRefusedException} ({@code 413} too large, {@code 415} a type the kind does not allow,
+     * {@code 422} a ZIP bomb or nested archive) before anything is written. The content type recorded is the one
+     * detected from the bytes; the client's {@code contentType} only goes to the audit trail. The bytes go under a
+     * generated name; the record keeps the sanitised file name and the SM3 digest.
+     */
+    @Transactional
+    public StoredDocument store(UUID projectId, DocumentKind kind, String code, String filename, String contentType,
+            byte[] bytes) {
         Project project = checkMayAdd(projectId);
         String cleanCode = code(code);
         if (bytes == null || bytes.length == 0) {
@@ -89,14 +101,18 @@ public class Documents {
         if (project.facts().classified()) {
             throw new RuleViolationException(Violation.of("ART-8", "file", "violation.ART-8.classified-upload"));
         }
+        String name = Filenames.sanitize(filename);
+        DocumentKind documentKind = kind == null ? DocumentKind.PROJECT_DOCUMENT : kind;
+        String detected = inspector.inspect(documentKind, name, bytes);
         String sm3 = Sm3.hex(bytes);
         String storageName = storage.write(bytes);
         StoredDocument document = new StoredDocument(UUID.randomUUID(), projectId, cleanCode, null,
-                Filenames.sanitize(filename), mediaType(contentType), (long) bytes.length, sm3, null,
+                name, detected, (long) bytes.length, sm3, null,
                 users.current().username(), clock.instant());
-        repository.insert(document, storageName);
+        repository.insert(document, storageName, documentKind);
         audit.record("DOCUMENT_STORED", "Document", document.id().toString(), projectId,
                 project.code() + " " + (cleanCode == null ? "" : cleanCode + " ") + document.filename() + " "
+                        + documentKind + " " + detected + " (declared " + mediaType(contentType) + ") "
                         + bytes.length + " bytes SM3 " + sm3);
         return document;
     }
@@ -117,7 +133,7 @@ public class Documents {
         }
         StoredDocument document = new StoredDocument(UUID.randomUUID(), projectId, cleanCode, title.strip(), null, null,
                 null, null, offlineReference.strip(), users.current().username(), clock.instant());
-        repository.insert(document, null);
+        repository.insert(document, null, null);
         audit.record("DOCUMENT_REGISTERED_OFFLINE", "Document", document.id().toString(), projectId,
                 project.code() + " " + (cleanCode == null ? "" : cleanCode + " ") + document.title() + " @ "
                         + document.offlineReference());

@@ -189,11 +189,15 @@ class DocumentApiIntegrationTests {
     void theJavaApiStoresReadsAndVerifiesWithinScope() {
         String project = project("rst", false, List.of());
         UUID projectId = UUID.fromString(project);
-        byte[] content = {0, 1, 2, (byte) 0xFF};
+        byte[] content = "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
 
         StoredDocument stored = as("rst", () -> documents.store(projectId, "PA1", "清单.bin", "application/octet-stream", content));
 
         assertThat(stored.sm3()).isEqualTo(Sm3.hex(content));
+        assertThat(stored.contentType()).as("detected from the bytes").isEqualTo("application/pdf");
+        byte[] binary = {0, 1, 2, (byte) 0xFF};
+        assertThatThrownBy(() -> as("rst", () -> documents.store(projectId, "PA1", "清单.bin", "application/pdf", binary)))
+                .isInstanceOf(UploadRefusedException.class).hasMessageContaining("application/octet-stream");
         DocumentContent read = as("szsj", () -> documents.read(stored.id()));
         assertThat(read.bytes()).isEqualTo(content);
         assertThat(as("rst", () -> documents.verify(stored.id())).intact()).isTrue();

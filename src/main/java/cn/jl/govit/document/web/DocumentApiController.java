@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.jl.govit.document.DocumentContent;
+import cn.jl.govit.document.DocumentFixity;
+import cn.jl.govit.document.DocumentKind;
+import cn.jl.govit.document.FixityReport;
 import cn.jl.govit.document.Documents;
 import cn.jl.govit.document.FixityCheck;
 import cn.jl.govit.document.StoredDocument;
@@ -42,25 +45,51 @@ class DocumentApiController {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Documents documents;
+    private final DocumentFixity fixity;
     private final RequestValidator validator;
 
-    DocumentApiController(Documents documents, RequestValidator validator) {
+    DocumentApiController(Documents documents, DocumentFixity fixity, RequestValidator validator) {
         this.documents = documents;
+        this.fixity = fixity;
         this.validator = validator;
     }
 
     @PostMapping(path = "/projects/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "The construction unit uploads a file (multipart 'file', optional 'code'); a classified "
-            + "project refuses uploads (422 ART-8)")
+    @Operation(summary = "The construction unit uploads a file (multipart 'file', optional 'code' and 'kind': "
+            + "PROJECT_DOCUMENT (default), ACCEPTANCE_MATERIAL, EVIDENCE). The content type is detected from the bytes "
+            + "and must be on the kind's allow-list (415); over the size limit 413; ZIP bombs and nested archives 422; "
+            + "a classified project refuses uploads (422 ART-8)")
     ResponseEntity<DocumentView> upload(@PathVariable UUID id,
             @RequestPart(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "code", required = false) String code) throws java.io.IOException {
+            @RequestParam(name = "code", required = false) String code,
+            @RequestParam(name = "kind", required = false) String kind) throws java.io.IOException {
         documents.checkMayAdd(id);
         if (file == null) {
             throw new InvalidInputException("file", "problem.field.required");
         }
-        StoredDocument document = documents.store(id, code, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+        StoredDocument document = documents.store(id, kind(kind), code, file.getOriginalFilename(), file.getContentType(),
+                file.getBytes());
         return created(document);
+    }
+
+    /** The kind named by the client; absent means a general project document. */
+    static DocumentKind kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return DocumentKind.PROJECT_DOCUMENT;
+        }
+        try {
+            return DocumentKind.valueOf(kind.strip());
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidInputException("kind", "document.kind.unknown");
+        }
+    }
+
+    @PostMapping("/documents/fixity-checks")
+    @Operation(summary = "Fixity check of the whole store, for the Audit Office or an approver: re-computes the SM3 "
+            + "digest of every stored document and names each one whose bytes changed or vanished (audited)")
+    FixityReport fixityCheck() {
+        return fixity.checkOnDemand();
     }
 
     @PostMapping(path = "/projects/{id}/documents", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -3,6 +3,7 @@ package cn.jl.govit.document.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -22,7 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.jl.govit.document.DocumentContent;
 import cn.jl.govit.document.Documents;
+import cn.jl.govit.document.DocumentKind;
 import cn.jl.govit.document.StoredDocument;
+import cn.jl.govit.document.UploadRefusedException;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.CitationMessages;
@@ -56,7 +59,8 @@ class DocumentPagesController {
 
     @PostMapping("/projects/{id}/documents")
     String upload(@PathVariable String id, @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "code", required = false) String code, Model model, Locale locale,
+            @RequestParam(name = "code", required = false) String code,
+            @RequestParam(name = "kind", required = false) String kind, Model model, Locale locale,
             RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         UUID projectId = RecordNotFoundException.idOf("Document", id);
         documents.checkMayAdd(projectId);
@@ -64,10 +68,19 @@ class DocumentPagesController {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "document.file.empty");
             }
-            StoredDocument stored = documents.store(projectId, code, file.getOriginalFilename(), file.getContentType(),
-                    file.getBytes());
+            StoredDocument stored = documents.store(projectId, DocumentApiController.kind(kind), code,
+                    file.getOriginalFilename(), file.getContentType(), file.getBytes());
             redirect.addFlashAttribute("stored", stored.filename());
             return "redirect:/projects/" + projectId + "/documents";
+        }
+        catch (UploadRefusedException e) {
+            if (e.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+                // the same 413 error page as when the multipart limit stops the request
+                throw new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.CONTENT_TOO_LARGE);
+            }
+            model.addAttribute("errors", List.of(citations.text(e.messageKey(), locale, e.messageArgs())));
+            response.setStatus(e.status());
         }
         catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors().stream()
@@ -123,6 +136,7 @@ class DocumentPagesController {
         model.addAttribute("documents", documents.list(projectId).stream().map(Row::of).toList());
         model.addAttribute("canAdd", documents.canAdd(projectId));
         model.addAttribute("classified", project.facts().classified());
+        model.addAttribute("kinds", DocumentKind.values());
         return "document/list";
     }
 
