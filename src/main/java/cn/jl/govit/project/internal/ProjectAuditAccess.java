@@ -13,7 +13,8 @@ import cn.jl.govit.project.Projects;
 
 /**
  * A project's history is read by whoever sees the project; the whole log by the oversight roles of the
- * provincial bodies (Audit, approvers, supervisors, Leading Group), never by the system administrator.
+ * provincial bodies (Audit, approvers, supervisors, Leading Group) and the audit administrator (三员), never by the
+ * system or the security administrator.
  */
 @Component
 class ProjectAuditAccess implements AuditAccess {
@@ -33,6 +34,9 @@ class ProjectAuditAccess implements AuditAccess {
             return;
         }
         CurrentUser user = users.current();
+        if (user.has(Role.AUDIT_ADMIN)) {
+            return;
+        }
         boolean oversight = user.readsAllProjects() && (user.has(Role.AUDITOR) || user.has(Role.APPROVER)
                 || user.has(Role.SUPERVISOR) || user.has(Role.LEADING_GROUP));
         if (!oversight) {
