@@ -24,7 +24,8 @@ public record CurrentUser(String username, String displayName, String organizati
      */
     public boolean readsAllProjects() {
         return organizationKind == OrganizationKind.PROVINCIAL_BODY
-                && roles.stream().anyMatch(r -> r != Role.ADMIN && r != Role.EXPERT && r != Role.DEPARTMENT_STAFF);
+                && roles.stream().anyMatch(r -> r != Role.ADMIN && r != Role.SECURITY_ADMIN && r != Role.AUDIT_ADMIN
+                        && r != Role.EXPERT && r != Role.DEPARTMENT_STAFF);
     }
 
     /** An approver of the given organisation (the Digital Bureau {@code SZSJ}, the DRC {@code FGW}). */

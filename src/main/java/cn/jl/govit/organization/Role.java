@@ -18,6 +18,10 @@ public enum Role {
     SUPERVISOR,
     /** Digital Jilin Leading Group (Art. 4, 29) */
     LEADING_GROUP,
-    /** system administrator: organisations and users, no business data */
-    ADMIN
+    /** system administrator (系统管理员): organisations and users, no business data, never the audit log */
+    ADMIN,
+    /** security administrator (安全管理员): lockouts and the password policy, no business data, no audit log */
+    SECURITY_ADMIN,
+    /** audit administrator (审计管理员): reads and verifies the audit log only */
+    AUDIT_ADMIN
 }

@@ -29,13 +29,25 @@ public class UserAccounts {
     private final Organizations organizations;
     private final AuditLog audit;
     private final Clock clock;
+    /** Judges when a password must be changed (GB/T 22239 定期更换). */
+    private final PasswordPolicy policy;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Organizations organizations, AuditLog audit, Clock clock) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Organizations organizations, AuditLog audit, Clock clock,
+            PasswordPolicy policy) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.organizations = organizations;
         this.audit = audit;
         this.clock = clock;
+        this.policy = policy;
+    }
+
+    /** Whether the user's password passed its maximum age, so that only a change is open to them. */
+    @Transactional(readOnly = true)
+    public boolean passwordExpired(String username) {
+        Timestamp changed = jdbc.sql("SELECT password_changed_at FROM app_user WHERE username = :u")
+                .param("u", normalize(username)).query(Timestamp.class).optional().orElse(null);
+        return policy.expired(changed == null ? null : changed.toInstant());
     }
 
     @Transactional(readOnly = true)
@@ -164,6 +176,29 @@ public class UserAccounts {
         audit.record("USER_PASSWORD_RESET", "User", user.username(), null, user.username());
     }
 
+    /**
+     * The user's own change of password (at will, or because it passed its maximum age): the current password
+     * must match, the new one must keep the rules and differ from it; the age restarts.
+     */
+    @Transactional
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        UserAccount user = get(username);
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = :u").param("u", user.username())
+                .query(String.class).single();
+        if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+            throw new InvalidInputException("currentPassword", "password.current-wrong");
+        }
+        checkPassword(user.username(), newPassword, "newPassword");
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidInputException("newPassword", "password.unchanged");
+        }
+        jdbc.sql("UPDATE app_user SET password_hash = :h, password_changed_at = :now, version = version + 1 "
+                        + "WHERE username = :u")
+                .param("u", user.username()).param("h", passwords.encode(newPassword))
+                .param("now", Timestamp.from(clock.instant())).update();
+        audit.record("USER_PASSWORD_CHANGED", "User", user.username(), null, user.username());
+    }
+
     @Transactional
     public void unlock(String username) {
         UserAccount user = get(username);
@@ -190,10 +225,14 @@ public class UserAccounts {
     }
 
     private static void checkPassword(String username, String password) {
+        checkPassword(username, password, "password");
+    }
+
+    private static void checkPassword(String username, String password, String field) {
         List<String> problems = PasswordRules.check(username, password);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream()
-                    .map(p -> new InvalidInputException.FieldError("password", p, List.of(PasswordRules.MIN_LENGTH)))
+                    .map(p -> new InvalidInputException.FieldError(field, p, List.of(PasswordRules.MIN_LENGTH)))
                     .toList());
         }
     }

@@ -222,19 +222,22 @@ class OrganizationAdminIntegrationTests {
         assertThat(api.as(username, "Reset@2026x").get("me").status()).isEqualTo(200);
     }
 
+    /** 三员: the system administrator sees a lock, only the security administrator ends it. */
     @Test
-    void theAdministratorSeesAndEndsALock() {
+    void theSecurityAdministratorSeesAndEndsALock() {
         String username = user("RST", "DEPARTMENT_STAFF");
         for (int i = 0; i < 5; i++) {
             assertThat(api.as(username, "Wrong@2026").get("me").status()).isEqualTo(401);
         }
         assertThat((Boolean) api.as("admin").get("users/" + username).json("$.locked")).isTrue();
+        assertThat((Boolean) api.as("secadmin").get("users/" + username).json("$.locked")).isTrue();
 
-        assertThat(api.as("admin").post("users/" + username + "/unlock", null).status()).isEqualTo(204);
+        assertThat(api.as("admin").post("users/" + username + "/unlock", null).status()).isEqualTo(403);
+        assertThat(api.as("secadmin").post("users/" + username + "/unlock", null).status()).isEqualTo(204);
 
         assertThat((Boolean) api.as("admin").get("users/" + username).json("$.locked")).isFalse();
         assertThat(api.as(username, PASSWORD).get("me").status()).isEqualTo(200);
-        assertThat(api.as("admin").post("users/nobody-at-all/unlock", null).status()).isEqualTo(404);
+        assertThat(api.as("secadmin").post("users/nobody-at-all/unlock", null).status()).isEqualTo(404);
     }
 
     @Test

@@ -42,6 +42,7 @@ class DemoOrganizations implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (users.find("admin").isPresent()) {
+            separateAdministrators();
             return;
         }
         tx.executeWithoutResult(status -> {
@@ -66,7 +67,23 @@ class DemoOrganizations implements ApplicationRunner {
             user("wxb", "网信办监督员", "WXB", Role.SUPERVISOR);
             user("ldxz", "领导小组办公室", "LDXZ", Role.LEADING_GROUP);
         });
+        separateAdministrators();
         log.info("demo organisations and users loaded (password {} for all)", "Demo@2026");
+    }
+
+    /**
+     * The security and the audit administrator (三员分立, GB/T 22239 level 3), added also to a demo database
+     * loaded before they existed.
+     */
+    private void separateAdministrators() {
+        tx.executeWithoutResult(status -> {
+            if (users.find("secadmin").isEmpty()) {
+                user("secadmin", "安全管理员", "SZSJ", Role.SECURITY_ADMIN);
+            }
+            if (users.find("auditadmin").isEmpty()) {
+                user("auditadmin", "审计管理员", "SZSJ", Role.AUDIT_ADMIN);
+            }
+        });
     }
 
     private void user(String username, String displayName, String organization, Role role) {

@@ -43,6 +43,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(request, response, 403, "forbidden");
     }
 
+    /** 403 of a signed-in user whose password passed its maximum age: only the change is open. */
+    void passwordExpired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, 403, "password-expired");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String type)
             throws IOException {
         Locale locale = locales.resolveLocale(request);

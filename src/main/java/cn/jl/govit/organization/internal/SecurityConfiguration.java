@@ -7,11 +7,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsChecker;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+
+import cn.jl.govit.organization.PasswordPolicy;
 
 /**
  * Two faces, one set of users: the REST API under {@code /api/**} with HTTP Basic and no session, the pages
@@ -23,9 +33,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, JdbcClient jdbc,
+            PasswordPolicy policy) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterAfter(new AccountStateFilter(jdbc, policy, true, problems),
+                        AuthorizationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(c -> c.disable())
@@ -36,15 +49,25 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ProblemResponses problems, JdbcClient jdbc,
+            PasswordPolicy policy) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        // 三员: the security administrator ends lockouts and sees the users for it; the rest of
+                        // /admin is the system administrator's
+                        .requestMatchers(HttpMethod.POST, "/admin/users/*/unlock").hasRole("SECURITY_ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/admin/users", "/admin/users/*")
+                        .hasAnyRole("ADMIN", "SECURITY_ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
+                .addFilterAfter(new AccountStateFilter(jdbc, policy, false, problems),
+                        AuthorizationFilter.class)
+                // a new session id at login (session fixation); the idle timeout is server.servlet.session.timeout
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
                 // an htmx request after the session ended reloads the whole page at the login form
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, ex) -> {
@@ -59,6 +82,29 @@ class SecurityConfiguration {
                 .headers(h -> h.referrerPolicy(r -> r.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /**
+     * One path for every failed login: the password is hashed before the account's state (locked, disabled)
+     * is looked at, and an unknown user is hashed against a dummy, so that neither the message nor the time
+     * tells an unknown user from a wrong password or a locked account. Hashes of older schemes are re-hashed
+     * at the next successful login through {@link AccountUserDetailsService#updatePassword}.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(AccountUserDetailsService users, PasswordEncoder passwords) {
+        return onePathProvider(users, users, passwords);
+    }
+
+    static DaoAuthenticationProvider onePathProvider(UserDetailsService users, UserDetailsPasswordService upgrades,
+            PasswordEncoder passwords) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwords);
+        provider.setUserDetailsPasswordService(upgrades);
+        UserDetailsChecker status = new AccountStatusUserDetailsChecker();
+        provider.setPreAuthenticationChecks(user -> {
+        });
+        provider.setPostAuthenticationChecks(status::check);
+        return provider;
     }
 
     /** PBKDF2-HMAC-SM3 for new hashes; older schemes are still read and upgraded at the next login. */

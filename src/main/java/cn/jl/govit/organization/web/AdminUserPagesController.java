@@ -38,11 +38,14 @@ class AdminUserPagesController {
     private final UserAccounts accounts;
     private final Organizations organizations;
     private final Clock clock;
+    private final cn.jl.govit.organization.CurrentUsers currentUsers;
 
-    AdminUserPagesController(UserAccounts accounts, Organizations organizations, Clock clock) {
+    AdminUserPagesController(UserAccounts accounts, Organizations organizations, Clock clock,
+            cn.jl.govit.organization.CurrentUsers currentUsers) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.clock = clock;
+        this.currentUsers = currentUsers;
     }
 
     @GetMapping
@@ -163,6 +166,8 @@ class AdminUserPagesController {
         model.addAttribute("creating", creating);
         model.addAttribute("account", user);
         model.addAttribute("locked", user != null && user.lockedAt(clock.instant()));
+        // 三员: only the security administrator ends lockouts
+        model.addAttribute("securityAdmin", currentUsers.find().map(u -> u.has(Role.SECURITY_ADMIN)).orElse(false));
         model.addAttribute("allRoles", Role.values());
         model.addAttribute("organizationOptions", AdminPageSupport.Option.organizations(organizations.all(), locale));
         if (!model.containsAttribute("passwordForm")) {

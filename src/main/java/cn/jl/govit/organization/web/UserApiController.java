@@ -59,10 +59,10 @@ class UserApiController {
     }
 
     @GetMapping("/users")
-    @Operation(summary = "User accounts, searchable by name or organisation (administrator)")
+    @Operation(summary = "User accounts, searchable by name or organisation (system or security administrator)")
     PageOf<UserView> list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        requireAdmin();
+        requireAdminOrSecurityAdmin();
         Paging paging = Paging.of(page, size);
         RequestValidator.searchText("q", q);
         return new PageOf<>(accounts.page(q, paging.page(), paging.size()).stream().map(a -> UserView.of(a, clock.instant())).toList(),
@@ -70,9 +70,9 @@ class UserApiController {
     }
 
     @GetMapping("/users/{username}")
-    @Operation(summary = "One user account (administrator)")
+    @Operation(summary = "One user account (system or security administrator)")
     UserView one(@PathVariable String username) {
-        requireAdmin();
+        requireAdminOrSecurityAdmin();
         return UserView.of(accounts.get(username), clock.instant());
     }
 
@@ -118,11 +118,32 @@ class UserApiController {
     }
 
     @PostMapping("/users/{username}/unlock")
-    @Operation(summary = "End a lock after failed logins (administrator)")
+    @Operation(summary = "End a lock after failed logins (security administrator, 三员)")
     ResponseEntity<Void> unlock(@PathVariable String username) {
-        requireAdmin();
+        if (!users.current().has(Role.SECURITY_ADMIN)) {
+            throw new AccessDeniedException("security administrator only");
+        }
         accounts.unlock(username);
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/account/password")
+    @Operation(summary = "Change one's own password (also the only call open once the password passed its maximum age)")
+    ResponseEntity<Void> changeOwnPassword(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = PasswordChange.class)))
+            JsonBody<PasswordChange> body) {
+        CurrentUser me = users.current();
+        PasswordChange request = validator.valid(body);
+        accounts.changePassword(me.username(), request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The security administrator reads accounts to see and end locks; changing them is the system administrator's. */
+    private void requireAdminOrSecurityAdmin() {
+        CurrentUser me = users.current();
+        if (!me.has(Role.ADMIN) && !me.has(Role.SECURITY_ADMIN)) {
+            throw new AccessDeniedException("administrators only");
+        }
     }
 
     private void requireAdmin() {
@@ -152,5 +173,10 @@ class UserApiController {
     }
 
     record NewPassword(@NotBlank @Size(max = 128) String password) {
+    }
+
+    record PasswordChange(@NotBlank @Size(max = 128) String currentPassword,
+            @Schema(description = "at least 8 characters of three classes, not containing the user name, not the current one")
+            @NotBlank @Size(max = 128) String newPassword) {
     }
 }
