@@ -45,6 +45,23 @@ public final class FormFields {
         return parsed(field, value, v -> Enum.valueOf(type, v));
     }
 
+    /**
+     * A list page's filter: a value it does not know shows the whole list, as a select offers only known values and a
+     * hand-edited link should not end in an error page.
+     */
+    public static <E extends Enum<E>> E filter(Class<E> type, String value) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The value read by {@code parser}: blank is absent, anything the parser refuses a 400 naming the field. */
     public static <T> T parsed(String field, String value, Function<String, T> parser) {
         String text = text(value);

@@ -22,7 +22,6 @@ import cn.jl.govit.notification.Notice;
 import cn.jl.govit.notification.Notifications;
 import cn.jl.govit.organization.CurrentUser;
 import cn.jl.govit.organization.CurrentUsers;
-import cn.jl.govit.organization.OrganizationKind;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectStatus;
@@ -69,7 +68,7 @@ public class Sanctions {
     @Transactional(readOnly = true)
     public Project checkMayImpose(UUID projectId) {
         Project project = projects.get(projectId);
-        if (!isSupervisor(users.current())) {
+        if (!SupervisionDutyPolicy.isSupervisingBody(users.current())) {
             throw new AccessDeniedException("only a supervising body imposes sanctions");
         }
         return project;
@@ -88,13 +87,13 @@ public class Sanctions {
     /** Whether the signed-in user acts for the body that imposed the sanction. */
     public boolean mayLift(Sanction sanction) {
         CurrentUser user = users.current();
-        return isSupervisor(user) && user.organizationCode().equals(sanction.bodyOrgCode());
+        return SupervisionDutyPolicy.isSupervisingBody(user) && user.organizationCode().equals(sanction.bodyOrgCode());
     }
 
     /** The kinds the signed-in user's body may impose on the project for a finding it or another body raised. */
     public Set<SanctionKind> kindsFor(Project project) {
         CurrentUser user = users.current();
-        if (!isSupervisor(user)) {
+        if (!SupervisionDutyPolicy.isSupervisingBody(user)) {
             return Set.of();
         }
         Set<SanctionKind> kinds = EnumSet.noneOf(SanctionKind.class);
@@ -386,10 +385,6 @@ public class Sanctions {
         return project.approvalAuthority().organizationCode();
     }
 
-    private static boolean isSupervisor(CurrentUser user) {
-        return user.organizationKind() == OrganizationKind.PROVINCIAL_BODY && user.readsAllProjects()
-                && !user.has(Role.LEADING_GROUP);
-    }
 
     private static void checkText(String value, String field) {
         if (value != null && value.indexOf('\u0000') >= 0) {

@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import cn.jl.govit.organization.CurrentUser;
 import cn.jl.govit.organization.OrganizationCodes;
+import cn.jl.govit.organization.OrganizationKind;
+import cn.jl.govit.organization.Role;
 import cn.jl.govit.rulebook.MessageKey;
 import cn.jl.govit.rulebook.Violation;
 
@@ -146,5 +149,14 @@ public record SupervisionDutyPolicy(int rectificationWindowMonths) {
 
     private static List<Violation> notIn(FindingStatus status, String key) {
         return List.of(Violation.of(RULE, "status", key, new MessageKey("enum.FindingStatus." + status.name())));
+    }
+
+    /**
+     * Whether the user acts for a provincial supervising body (Art. 5, 31): a provincial body that reads every project.
+     * The Leading Group coordinates (Art. 4) and raises, sanctions and records nothing itself.
+     */
+    public static boolean isSupervisingBody(CurrentUser user) {
+        return user.organizationKind() == OrganizationKind.PROVINCIAL_BODY && user.readsAllProjects()
+                && !user.has(Role.LEADING_GROUP);
     }
 }

@@ -31,7 +31,6 @@ import cn.jl.govit.obligation.Obligations;
 import cn.jl.govit.organization.CurrentUser;
 import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.organization.OrganizationCodes;
-import cn.jl.govit.organization.OrganizationKind;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.Projects;
@@ -85,7 +84,7 @@ public class SupervisionFindings {
     /** The duty areas of the signed-in user's body; empty unless the user acts for a supervising body. */
     public List<SupervisionArea> myAreas() {
         CurrentUser user = users.current();
-        return isSupervisor(user) ? rules.policy().areasOf(user.organizationCode()) : List.of();
+        return SupervisionDutyPolicy.isSupervisingBody(user) ? rules.policy().areasOf(user.organizationCode()) : List.of();
     }
 
     /** {@code 404} outside scope, {@code 403} unless the caller acts for a supervising body. */
@@ -102,7 +101,7 @@ public class SupervisionFindings {
     public Project checkMayRaise(UUID projectId, SupervisionFindingSource source) {
         Project project = projects.get(projectId);
         CurrentUser user = users.current();
-        if (!isSupervisor(user) || !rules.policy().mayRaiseFrom(source == null ? SupervisionFindingSource.DIRECT : source,
+        if (!SupervisionDutyPolicy.isSupervisingBody(user) || !rules.policy().mayRaiseFrom(source == null ? SupervisionFindingSource.DIRECT : source,
                 user.organizationCode(), project.approvalAuthority().organizationCode())) {
             throw new AccessDeniedException(source == SupervisionFindingSource.EVALUATION
                     ? "only the project's approval authority raises findings from evaluations"
@@ -132,7 +131,7 @@ public class SupervisionFindings {
     /** Whether the signed-in user acts for the body that raised the finding. */
     public boolean isRaiser(SupervisionFinding finding) {
         CurrentUser user = users.current();
-        return isSupervisor(user) && user.organizationCode().equals(finding.bodyOrgCode());
+        return SupervisionDutyPolicy.isSupervisingBody(user) && user.organizationCode().equals(finding.bodyOrgCode());
     }
 
     /** Whether the signed-in user answers findings of this project. */
@@ -431,10 +430,6 @@ public class SupervisionFindings {
                 .toList();
     }
 
-    private static boolean isSupervisor(CurrentUser user) {
-        return user.organizationKind() == OrganizationKind.PROVINCIAL_BODY && user.readsAllProjects()
-                && !user.has(Role.LEADING_GROUP);
-    }
 
     /** The role in which a body's members act on findings (the demo and real users of each body). */
     private static Role bodyRole(String organizationCode) {

@@ -26,7 +26,6 @@ import cn.jl.govit.notification.Notice;
 import cn.jl.govit.notification.Notifications;
 import cn.jl.govit.organization.CurrentUser;
 import cn.jl.govit.organization.CurrentUsers;
-import cn.jl.govit.organization.OrganizationKind;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.Projects;
@@ -69,7 +68,7 @@ public class ViolationRecords {
     /** The signed-in user's standing towards the project's records (no scope check). */
     public ViolationRecordPolicy.Standing standing(Project project) {
         return users.find().map(u -> ViolationRecordPolicy.standing(u.organizationCode(), u.has(Role.APPROVER),
-                isSupervisor(u), project.approvalAuthority().organizationCode()))
+                SupervisionDutyPolicy.isSupervisingBody(u), project.approvalAuthority().organizationCode()))
                 .orElse(ViolationRecordPolicy.Standing.NONE);
     }
 
@@ -95,7 +94,7 @@ public class ViolationRecords {
 
     /** Whether the signed-in user acts for the body that made the record. */
     public boolean isRecorder(ViolationRecord record) {
-        return users.find().filter(ViolationRecords::isSupervisor)
+        return users.find().filter(SupervisionDutyPolicy::isSupervisingBody)
                 .map(u -> u.organizationCode().equals(record.bodyOrgCode())).orElse(false);
     }
 
@@ -281,11 +280,6 @@ public class ViolationRecords {
         return projects.today();
     }
 
-    /** Who acts for a provincial supervising body (the Leading Group coordinates and does not record). */
-    private static boolean isSupervisor(CurrentUser user) {
-        return user.organizationKind() == OrganizationKind.PROVINCIAL_BODY && user.readsAllProjects()
-                && !user.has(Role.LEADING_GROUP);
-    }
 
     private static String link(UUID projectId) {
         return "/projects/" + projectId + "/violations";

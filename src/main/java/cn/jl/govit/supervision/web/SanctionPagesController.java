@@ -116,8 +116,8 @@ class SanctionPagesController {
     @GetMapping("/sanctions")
     String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        SanctionKind kindFilter = filter(SanctionKind.class, kind);
-        SanctionStatus statusFilter = filter(SanctionStatus.class, status);
+        SanctionKind kindFilter = FormFields.filter(SanctionKind.class, kind);
+        SanctionStatus statusFilter = FormFields.filter(SanctionStatus.class, status);
         var result = sanctions.page(kindFilter, statusFilter, page, LIST_SIZE);
         Map<UUID, Project> projects = new LinkedHashMap<>();
         result.content().forEach(s -> projects.computeIfAbsent(s.projectId(), sanctions::project));
@@ -157,17 +157,6 @@ class SanctionPagesController {
         return names;
     }
 
-    private static <E extends Enum<E>> E filter(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        }
-        catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     record FieldMessage(String field, String message) {
 

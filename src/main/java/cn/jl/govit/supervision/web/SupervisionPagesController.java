@@ -178,9 +178,9 @@ class SupervisionPagesController {
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String area,
             @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String source,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        FindingStatus statusFilter = filter(FindingStatus.class, status);
-        SupervisionArea areaFilter = filter(SupervisionArea.class, area);
-        SupervisionFindingSource sourceFilter = filter(SupervisionFindingSource.class, source);
+        FindingStatus statusFilter = FormFields.filter(FindingStatus.class, status);
+        SupervisionArea areaFilter = FormFields.filter(SupervisionArea.class, area);
+        SupervisionFindingSource sourceFilter = FormFields.filter(SupervisionFindingSource.class, source);
         var result = findings.page(statusFilter, areaFilter, overdue, sourceFilter, page, LIST_SIZE);
         Map<UUID, Project> projectsById = new LinkedHashMap<>();
         result.content().forEach(f -> projectsById.computeIfAbsent(f.projectId(), findings::project));
@@ -218,17 +218,6 @@ class SupervisionPagesController {
                 .map(v -> FormFields.uuid("evidenceDocumentIds", v)).toList();
     }
 
-    private static <E extends Enum<E>> E filter(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        }
-        catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     /** A field error as the page shows it: the field's label key is {@code supervision.field.<field>}. */
     record FieldMessage(String field, String message) {

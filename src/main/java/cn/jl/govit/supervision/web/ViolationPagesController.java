@@ -129,8 +129,8 @@ class ViolationPagesController {
     @GetMapping("/violations")
     String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        ViolationKind kindFilter = filter(ViolationKind.class, kind);
-        ViolationStatus statusFilter = filter(ViolationStatus.class, status);
+        ViolationKind kindFilter = FormFields.filter(ViolationKind.class, kind);
+        ViolationStatus statusFilter = FormFields.filter(ViolationStatus.class, status);
         PageOf<ViolationRecord> result = violations.page(kindFilter, statusFilter, page, LIST_SIZE);
         Map<UUID, Project> projectsById = new LinkedHashMap<>();
         result.content().forEach(v -> projectsById.computeIfAbsent(v.projectId(), violations::project));
@@ -166,17 +166,6 @@ class ViolationPagesController {
                 .map(v -> FormFields.uuid("evidenceDocumentIds", v)).toList();
     }
 
-    private static <E extends Enum<E>> E filter(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        }
-        catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     /** A field error as the page shows it: the field's label key is {@code violation.field.<field>}. */
     record FieldMessage(String field, String message) {
