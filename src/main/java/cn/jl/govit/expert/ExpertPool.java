@@ -15,6 +15,7 @@ import cn.jl.govit.organization.OrganizationCodes;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.organization.UserAccount;
 import cn.jl.govit.organization.UserAccounts;
+import cn.jl.govit.rulebook.FieldCipher;
 import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.RecordNotFoundException;
 
@@ -32,8 +33,11 @@ public class ExpertPool {
     private final CurrentUsers users;
     private final AuditLog audit;
     private final Clock clock;
+    private final FieldCipher cipher;
 
-    ExpertPool(ExpertRepository repository, UserAccounts accounts, CurrentUsers users, AuditLog audit, Clock clock) {
+    ExpertPool(ExpertRepository repository, UserAccounts accounts, CurrentUsers users, AuditLog audit, Clock clock,
+            FieldCipher cipher) {
+        this.cipher = cipher;
         this.repository = repository;
         this.accounts = accounts;
         this.users = users;
@@ -96,6 +100,57 @@ public class ExpertPool {
         repository.update(after, expectedVersion == null ? before.version() : expectedVersion);
         audit.record("EXPERT_UPDATED", "Expert", before.username(), null, summary(after));
         return repository.expert(before.username()).orElseThrow();
+    }
+
+    /** An expert's ID number and phone in full (those who manage the pool). */
+    @Transactional(readOnly = true)
+    public ExpertContact contact(String username) {
+        Expert expert = get(username);
+        return repository.contact(expert.username()).orElseThrow();
+    }
+
+    /** Every expert's ID number and phone, masked, for the pool page (those who manage the pool). */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, ExpertContact> maskedContacts() {
+        checkMayManage();
+        java.util.Map<String, ExpertContact> out = new java.util.LinkedHashMap<>();
+        repository.contacts().forEach(c -> out.put(c.username(), c.masked()));
+        return out;
+    }
+
+    /**
+     * Sets (or with a blank value removes) an expert's ID number and phone. An ID number is unique in the pool;
+     * its blind index finds the other holder without decrypting anything. The audit names the change, never the
+     * values.
+     */
+    @Transactional
+    public ExpertContact changeContact(String username, String idNumber, String phone, Long expectedVersion) {
+        Expert expert = get(username);
+        String id = ExpertContactRules.checkIdNumber(idNumber);
+        String p = ExpertContactRules.checkPhone(phone);
+        if (id != null) {
+            repository.usernameByIdNumberIndex(cipher.blindIndex(ExpertContactColumns.ID_NUMBER.indexName(), id))
+                    .filter(other -> !other.equals(expert.username()))
+                    .ifPresent(other -> {
+                        throw new InvalidInputException("idNumber", "expert.idNumber.taken");
+                    });
+        }
+        repository.updateContact(expert.username(), id, p, expectedVersion == null ? expert.version() : expectedVersion);
+        audit.record("EXPERT_CONTACT_CHANGED", "Expert", expert.username(), null, expert.username()
+                + (id == null ? " no ID number" : " ID number set") + (p == null ? ", no phone" : ", phone set"));
+        return repository.contact(expert.username()).orElseThrow();
+    }
+
+    /** The pool member with this ID number, found through its blind index (those who manage the pool). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Expert> findByIdNumber(String idNumber) {
+        checkMayManage();
+        String id = ExpertContactRules.checkIdNumber(idNumber);
+        if (id == null) {
+            throw new InvalidInputException("idNumber", "expert.idNumber.format");
+        }
+        return repository.usernameByIdNumberIndex(cipher.blindIndex(ExpertContactColumns.ID_NUMBER.indexName(), id))
+                .flatMap(repository::expert);
     }
 
     /** Every pool member, for the draw; no role check (the caller forms a panel). */

@@ -18,6 +18,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.jl.govit.rulebook.FieldCipher;
+
 /** The pool, the panels and the reviews in PostgreSQL. */
 @Repository
 class ExpertRepository {
@@ -27,9 +29,11 @@ class ExpertRepository {
             + "u.organization_code FROM expert e JOIN app_user u ON u.username = e.username ";
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    ExpertRepository(JdbcClient jdbc) {
+    ExpertRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     List<Expert> experts() {
@@ -54,6 +58,41 @@ class ExpertRepository {
                 .param("a", expert.active()).param("v", expectedVersion).update();
         if (rows == 0) {
             throw new OptimisticLockingFailureException("expert " + expert.username() + " changed meanwhile");
+        }
+    }
+
+    /** The expert's sealed ID number and phone, opened. */
+    Optional<ExpertContact> contact(String username) {
+        return jdbc.sql("SELECT username, id_number, phone, version FROM expert WHERE username = :u").param("u", username)
+                .query((rs, n) -> new ExpertContact(rs.getString(1),
+                        cipher.open(ExpertContactColumns.ID_NUMBER.context(rs.getString(1)), rs.getString(2)),
+                        cipher.open(ExpertContactColumns.PHONE.context(rs.getString(1)), rs.getString(3)), rs.getLong(4)))
+                .optional();
+    }
+
+    /** Every expert's contact data, opened, by username. */
+    List<ExpertContact> contacts() {
+        return jdbc.sql("SELECT username FROM expert ORDER BY username").query(String.class).list().stream()
+                .map(u -> contact(u).orElseThrow()).toList();
+    }
+
+    /** The expert whose normalised ID number has this blind index. */
+    Optional<String> usernameByIdNumberIndex(String index) {
+        return jdbc.sql("SELECT username FROM expert WHERE id_number_index = :i").param("i", index).query(String.class)
+                .optional();
+    }
+
+    /** Seals and stores the normalised ID number (with its blind index) and phone; optimistic on the version. */
+    void updateContact(String username, String idNumber, String phone, long expectedVersion) {
+        int rows = jdbc.sql("UPDATE expert SET id_number = :id, id_number_index = :idx, phone = :p, version = version + 1 "
+                        + "WHERE username = :u AND version = :v")
+                .param("u", username).param("v", expectedVersion)
+                .param("id", cipher.seal(ExpertContactColumns.ID_NUMBER.context(username), idNumber))
+                .param("idx", idNumber == null ? null : cipher.blindIndex(ExpertContactColumns.ID_NUMBER.indexName(), idNumber))
+                .param("p", cipher.seal(ExpertContactColumns.PHONE.context(username), phone))
+                .update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException("expert " + username + " changed meanwhile");
         }
     }
 

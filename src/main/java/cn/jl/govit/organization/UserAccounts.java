@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.organization.internal.RolesColumn;
+import cn.jl.govit.rulebook.FieldCipher;
 import cn.jl.govit.rulebook.InvalidInputException;
 import cn.jl.govit.rulebook.RecordNotFoundException;
 
@@ -29,11 +30,14 @@ public class UserAccounts {
     private final Organizations organizations;
     private final AuditLog audit;
     private final Clock clock;
+    /** Seals the e-mail address at rest (SM4-GCM, see {@link UserContactColumns}). */
+    private final FieldCipher cipher;
     /** Judges when a password must be changed (GB/T 22239 定期更换). */
     private final PasswordPolicy policy;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Organizations organizations, AuditLog audit, Clock clock,
-            PasswordPolicy policy) {
+            PasswordPolicy policy, FieldCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.organizations = organizations;
@@ -56,7 +60,7 @@ public class UserAccounts {
                         + "OR organization_code ILIKE :like) ORDER BY username LIMIT :size OFFSET :offset")
                 .param("q", query == null ? "" : query).param("like", like(query))
                 .param("size", size).param("offset", (long) page * size)
-                .query(UserAccounts::map).list();
+                .query(this::map).list();
     }
 
     @Transactional(readOnly = true)
@@ -69,7 +73,7 @@ public class UserAccounts {
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
         return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", normalize(username))
-                .query(UserAccounts::map).optional();
+                .query(this::map).optional();
     }
 
     public UserAccount get(String username) {
@@ -86,7 +90,7 @@ public class UserAccounts {
     public List<UserAccount> members(String organizationCode, Role role) {
         return jdbc.sql("SELECT * FROM app_user WHERE organization_code = :o AND :r = ANY (roles) AND enabled "
                         + "ORDER BY username")
-                .param("o", organizationCode).param("r", role.name()).query(UserAccounts::map).list();
+                .param("o", organizationCode).param("r", role.name()).query(this::map).list();
     }
 
     @Transactional
@@ -112,7 +116,8 @@ public class UserAccounts {
         jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, organization_code, roles, enabled, "
                         + "failed_attempts, password_changed_at, version, email) "
                         + "VALUES (:u, :d, :h, :o, :r, true, 0, :now, 0, :email)")
-                .param("u", name).param("d", displayName).param("h", passwords.encode(password)).param("email", mail)
+                .param("u", name).param("d", displayName).param("h", passwords.encode(password))
+                .param("email", cipher.seal(UserContactColumns.EMAIL.context(name), mail))
                 .param("o", blankToNull(organizationCode)).param("r", names(roles))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
@@ -158,7 +163,8 @@ public class UserAccounts {
             return user;
         }
         jdbc.sql("UPDATE app_user SET email = :email, version = version + 1 WHERE username = :u")
-                .param("u", user.username()).param("email", mail).update();
+                .param("u", user.username())
+                .param("email", cipher.seal(UserContactColumns.EMAIL.context(user.username()), mail)).update();
         // the address itself is personal data and stays out of the audit log
         audit.record("USER_EMAIL_CHANGED", "User", user.username(), null,
                 user.username() + (mail == null ? " e-mail removed" : " e-mail set"));
@@ -262,10 +268,11 @@ public class UserAccounts {
         return roles.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
-    private static UserAccount map(ResultSet rs, int n) throws SQLException {
+    private UserAccount map(ResultSet rs, int n) throws SQLException {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("organization_code"),
                 RolesColumn.read(rs.getArray("roles")), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant(), rs.getLong("version"), rs.getString("email"));
+                locked == null ? null : locked.toInstant(), rs.getLong("version"),
+                cipher.open(UserContactColumns.EMAIL.context(rs.getString("username")), rs.getString("email")));
     }
 }

@@ -18,11 +18,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.jl.govit.expert.Expert;
+import cn.jl.govit.expert.ExpertContact;
 import cn.jl.govit.expert.ExpertPool;
 import cn.jl.govit.expert.ReviewPanels;
+import cn.jl.govit.expert.web.ExpertViews.ContactView;
 import cn.jl.govit.expert.web.ExpertViews.ExpertView;
 import cn.jl.govit.expert.web.ExpertViews.ReviewView;
 import cn.jl.govit.rulebook.JsonBody;
+import cn.jl.govit.rulebook.RecordNotFoundException;
 import cn.jl.govit.rulebook.RequestValidator;
 import cn.jl.govit.rulebook.Versions;
 
@@ -75,6 +78,38 @@ class ExpertApiController {
         pool.get(username);
         ExpertRequests.UpdateExpert request = validator.valid(body);
         Expert expert = pool.update(username, request.fields(), request.active(), Versions.expected(ifMatch, request.version()));
+        return ResponseEntity.ok().eTag(Versions.etag(expert.version())).body(ExpertView.of(expert));
+    }
+
+    @GetMapping("/experts/{username}/contact")
+    @Operation(summary = "An expert's ID number and phone in full, opened from their SM4 seal (those who manage the pool)")
+    ResponseEntity<ContactView> contact(@PathVariable String username) {
+        ExpertContact contact = pool.contact(username);
+        return ResponseEntity.ok().eTag(Versions.etag(contact.version())).body(ContactView.of(contact));
+    }
+
+    @PutMapping("/experts/{username}/contact")
+    @Operation(summary = "Sets an expert's ID number (unique in the pool) and phone; blank removes; stored sealed with SM4-GCM")
+    ResponseEntity<ContactView> changeContact(@PathVariable String username,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = ExpertRequests.ChangeContact.class)))
+            JsonBody<ExpertRequests.ChangeContact> body) {
+        pool.get(username);
+        ExpertRequests.ChangeContact request = validator.valid(body);
+        ExpertContact contact = pool.changeContact(username, request.idNumber(), request.phone(),
+                Versions.expected(ifMatch, request.version()));
+        return ResponseEntity.ok().eTag(Versions.etag(contact.version())).body(ContactView.of(contact));
+    }
+
+    @PostMapping("/experts/lookup")
+    @Operation(summary = "Finds the pool member with an ID number through its blind index (HMAC-SM3); 404 if none")
+    ResponseEntity<ExpertView> lookup(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = ExpertRequests.LookupExpert.class)))
+            JsonBody<ExpertRequests.LookupExpert> body) {
+        pool.checkMayManage();
+        ExpertRequests.LookupExpert request = validator.valid(body);
+        Expert expert = pool.findByIdNumber(request.idNumber())
+                .orElseThrow(() -> new RecordNotFoundException("Expert", "by ID number"));
         return ResponseEntity.ok().eTag(Versions.etag(expert.version())).body(ExpertView.of(expert));
     }
 

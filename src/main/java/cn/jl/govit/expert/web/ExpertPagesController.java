@@ -158,6 +158,8 @@ class ExpertPagesController {
 
     private String pool(Model model, String failedUsername) {
         model.addAttribute("experts", pool.all());
+        // the page never needs the whole ID number or phone: masked here, in full only through the contact API
+        model.addAttribute("contacts", pool.maskedContacts());
         model.addAttribute("allFields", ExpertField.values());
         model.addAttribute("failedUsername", failedUsername);
         return "expert/pool";

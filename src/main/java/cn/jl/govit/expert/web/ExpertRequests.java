@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import cn.jl.govit.expert.Aspect;
 import cn.jl.govit.expert.Conclusion;
 import cn.jl.govit.expert.ExpertField;
@@ -33,6 +35,17 @@ final class ExpertRequests {
             @NotEmpty @Size(max = 6) Set<@NotNull ExpertField> fields,
             @NotNull Boolean active,
             @Min(0) Long version) {
+    }
+
+    /** An expert's ID number and phone; blank or absent removes the value (the format is checked by the pool). */
+    record ChangeContact(
+            @Schema(description = "resident ID number (18 characters, GB 11643)") @Size(max = 32) String idNumber,
+            @Schema(description = "mobile or landline with area code") @Size(max = 32) String phone,
+            @Min(0) Long version) {
+    }
+
+    /** The ID number to find a pool member by (in the body, so that it never appears in a URL or an access log). */
+    record LookupExpert(@NotBlank @Size(max = 32) String idNumber) {
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.UUID;
 import cn.jl.govit.expert.Aspect;
 import cn.jl.govit.expert.Conclusion;
 import cn.jl.govit.expert.Expert;
+import cn.jl.govit.expert.ExpertContact;
 import cn.jl.govit.expert.ExpertField;
 import cn.jl.govit.expert.ExpertReview;
 import cn.jl.govit.expert.ReviewStatus;
@@ -29,6 +30,14 @@ final class ExpertViews {
         static ExpertView of(Expert e) {
             return new ExpertView(e.username(), e.displayName(), e.organizationCode(),
                     e.fields().stream().sorted().toList(), e.active(), e.version());
+        }
+    }
+
+    /** An expert's ID number and phone, in full (for those who manage the pool). */
+    record ContactView(String username, String idNumber, String phone, long version) {
+
+        static ContactView of(ExpertContact c) {
+            return new ContactView(c.username(), c.idNumber(), c.phone(), c.version());
         }
     }
 
