@@ -136,7 +136,7 @@ class ArchivePackageIntegrationTests {
         assertThat(manifest.get("projectId").asString()).isEqualTo(projectId);
         assertThat(manifest.get("createdBy").asString()).isEqualTo("rst");
         assertThat(manifest.get("signingIssuer").asString()).isEqualTo("SZSJ");
-        assertThat(manifest.get("entries")).hasSize(8);
+        assertThat(manifest.get("entries")).hasSize(9);
         for (JsonNode entry : manifest.get("entries")) {
             byte[] bytes = entries.get(entry.get("path").asString());
             assertThat(entry.get("sm3").asString()).isEqualTo(Sm3.hex(bytes));

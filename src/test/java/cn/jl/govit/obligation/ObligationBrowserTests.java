@@ -117,7 +117,7 @@ class ObligationBrowserTests {
         assertThat(browser.findElement(By.cssSelector("[data-testid=notifications]")).getText())
                 .contains("的初步验收已于 2046-04-01 到期仍未办理（ART-26）");
         chromium.screenshot("notification-list");
-        entry.findElement(By.cssSelector("form[action$='/open'] button")).click();
+        chromium.click(entry.findElement(By.cssSelector("form[action$='/open'] button")));
         chromium.waitFor().until(ExpectedConditions.urlContains("/projects/" + soon + "/obligations"));
     }
 

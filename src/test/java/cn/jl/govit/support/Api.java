@@ -73,6 +73,27 @@ public final class Api {
             return send(HttpMethod.POST, path, MediaType.APPLICATION_JSON_VALUE, body);
         }
 
+        /**
+         * The values at {@code jsonPath} (relative to one item, e.g. {@code $.projectId}) of every item of a paged list,
+         * page after page at the largest page size: tests share one application, so what one test looks for may lie
+         * beyond the first page.
+         */
+        public <T> List<T> everyItem(String listPath, String jsonPath) {
+            List<T> all = new java.util.ArrayList<>();
+            String separator = listPath.contains("?") ? "&" : "?";
+            for (int page = 0;; page++) {
+                Response response = get(listPath + separator + "size=200&page=" + page);
+                if (response.status() != 200) {
+                    throw new AssertionError(response.toString());
+                }
+                List<T> values = response.json("$.content[*]" + jsonPath.substring(1));
+                all.addAll(values);
+                if (response.<List<Object>>json("$.content").size() < 200) {
+                    return all;
+                }
+            }
+        }
+
         /** A GET whose body is kept as bytes: a workbook, a PDF, an archive package. */
         public Download download(String path) {
             return spec(HttpMethod.GET, path).exchange((request, response) -> new Download(

@@ -63,7 +63,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Clicks by script, so that a sticky bar over the element at 1366×768 cannot intercept the click. */
     public void click(By by) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", driver.findElement(by));
+        click(driver.findElement(by));
+    }
+
+    /** Clicks the element even when a sticky bar or a toast lies over it at the moment (a script click). */
+    public void click(org.openqa.selenium.WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
     }
 
     /** Signs in through the login form at {@code loginUrl} and waits for the signed-in page. */
