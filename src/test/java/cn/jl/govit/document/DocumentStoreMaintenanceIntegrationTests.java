@@ -146,6 +146,10 @@ class DocumentStoreMaintenanceIntegrationTests {
         assertThat(audit.page(UUID.fromString(project), 0, 10)).extracting(e -> e.action()).contains("DOCUMENT_FIXITY_FAILED");
 
         assertThat(api.as("szsj").post("documents/fixity-checks", Map.of()).status()).as("an approver").isEqualTo(200);
+        Response byAuditAdministrator = api.as("auditadmin").post("documents/fixity-checks", Map.of());
+        assertThat(byAuditAdministrator.status()).as(byAuditAdministrator.toString()).isEqualTo(200);
+        assertThat(byAuditAdministrator.<List<String>>json("$.changed[*].documentId"))
+                .as("the audit administrator sees every changed document, whichever project").contains(flipped);
         assertThat(api.as("rst").post("documents/fixity-checks", Map.of()).status()).isEqualTo(403);
         assertThat(api.as("admin").post("documents/fixity-checks", Map.of()).status()).isEqualTo(403);
         assertThat(api.anonymous().post("documents/fixity-checks", Map.of()).status()).isEqualTo(401);
