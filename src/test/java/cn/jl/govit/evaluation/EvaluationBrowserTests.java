@@ -17,8 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -125,7 +123,7 @@ class EvaluationBrowserTests {
         assertThat(browser.findElement(By.cssSelector("[data-testid=findings] li[data-id='" + finding.text("$.id") + "']"))
                 .getAttribute("data-status")).isEqualTo("RECTIFIED");
         assertThat(browser.findElements(By.cssSelector("[data-testid=review-form]"))).isEmpty();
-        fullPage("evaluation-authority");
+        chromium.fullPageScreenshot("evaluation-authority");
         type("decision-opinion", "自评价内容完整，同意");
         chromium.click(By.cssSelector("[data-testid=decision-form] button[type=submit]"));
         chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=done]")));
@@ -142,25 +140,17 @@ class EvaluationBrowserTests {
                 .hasSize(1);
         assertThat(browser.findElement(By.cssSelector("[data-testid=windows] tr[data-project='" + waiting + "']"))
                 .getAttribute("data-state")).isEqualTo("OPEN");
-        fullPage("evaluation-list");
+        chromium.fullPageScreenshot("evaluation-list");
         logout();
 
         login("rst");
         browser.get(url("/projects/" + project + "/evaluation?lang=zh-CN"));
-        fullPage("evaluation-unit");
+        chromium.fullPageScreenshot("evaluation-unit");
         logout();
         assertThat(api.as("rst").get("projects/" + project + "/self-evaluations").<List<String>>json("$[*].status"))
                 .containsExactly("ACCEPTED");
     }
 
-    /** The whole page, not only the first screen: the window grows to the document's height for the shot. */
-    private void fullPage(String name) throws IOException {
-        Dimension before = browser.manage().window().getSize();
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), ((Number) height).intValue() + 100));
-        chromium.screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 
     private void type(String id, String text) {
         var field = browser.findElement(By.id(id));

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,25 +93,17 @@ class NotificationPageBrowserTests {
         assertThat(todo).contains("待办事项").contains("已逾期").contains("即将到期").contains(late).contains(soon);
         assertThat(todo.indexOf(late)).as("overdue first").isLessThan(todo.indexOf(soon));
         assertThat(browser.findElement(By.id("mail-DIGEST")).isSelected()).isTrue();
-        fullPage("notification-todo");
+        chromium.fullPageScreenshot("notification-todo");
 
         chromium.click(By.id("mail-EACH"));
         chromium.click(By.cssSelector("[data-testid=save-preference]"));
         chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=preference-saved]")));
         assertThat(browser.findElement(By.id("mail-EACH")).isSelected()).isTrue();
         assertThat(notifications.preference("rst")).isEqualTo(MailPreference.EACH);
-        fullPage("notification-preference-saved");
+        chromium.fullPageScreenshot("notification-preference-saved");
         chromium.signOut();
     }
 
-    /** The whole page, not only the first screen: the window grows to the document's height for the shot. */
-    private void fullPage(String name) throws IOException {
-        Dimension before = browser.manage().window().getSize();
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), ((Number) height).intValue() + 100));
-        chromium.screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -102,7 +101,7 @@ class OperationBrowserTests {
         type("description", "季度数据备份恢复演练，恢复用时 12 分钟，数据完整");
         chromium.click(By.cssSelector("[data-testid=record-form] button[type=submit]"));
         chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=records] tr[data-kind=BACKUP_DRILL]")));
-        fullPage("operation-unit");
+        chromium.fullPageScreenshot("operation-unit");
         logout();
 
         login("szsj");
@@ -110,22 +109,13 @@ class OperationBrowserTests {
         assertThat(browser.findElements(By.cssSelector("[data-testid=assessment-form]"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector("[data-testid=assessments] tr[data-kind=SECURITY]"))
                 .getAttribute("data-result")).isEqualTo("PASS_WITH_ISSUES");
-        fullPage("operation-authority");
+        chromium.fullPageScreenshot("operation-authority");
         logout();
 
         assertThat(api.as("rst").get("projects/" + project + "/om-records").<List<String>>json("$.content[*].kind"))
                 .containsExactly("BACKUP_DRILL");
     }
 
-    /** The whole page, not only the first screen: the window grows to the document's height for the shot. */
-    private void fullPage(String name) throws IOException {
-        Dimension before = browser.manage().window().getSize();
-        Object height = ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), ((Number) height).intValue() + 100));
-        chromium.screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 
     private void type(String id, String text) {
         var field = browser.findElement(By.id(id));

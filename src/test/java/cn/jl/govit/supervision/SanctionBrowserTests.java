@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -93,7 +91,7 @@ class SanctionBrowserTests {
         assertThat(browser.findElement(By.cssSelector("[data-testid=funds-suspended]")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.cssSelector("[data-testid=sanctions] li[data-kind=SUSPEND_FUNDS][data-status=ACTIVE]")))
                 .hasSize(1);
-        fullPage("sanction-project");
+        chromium.fullPageScreenshot("sanction-project");
 
         browser.get(url("/projects/" + project + "/funds"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=funds-suspended]")).isDisplayed()).isTrue();
@@ -105,7 +103,7 @@ class SanctionBrowserTests {
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=violations] li[data-rule=ART-31]")));
         assertThat(refused.getText()).contains("第三十一条").contains("暂缓拨付");
         assertThat(browser.findElements(By.cssSelector("[data-testid=disbursements] tbody tr td[colspan]"))).hasSize(1);
-        fullPage("sanction-disbursement-refused");
+        chromium.fullPageScreenshot("sanction-disbursement-refused");
 
         // a public criticism on the same finding is published to everyone
         browser.get(url("/projects/" + project + "/sanctions"));
@@ -119,18 +117,10 @@ class SanctionBrowserTests {
         browser.get(url("/sanctions/notices"));
         assertThat(browser.findElements(By.cssSelector("[data-testid=notice][data-status=ACTIVE]")))
                 .anySatisfy(notice -> assertThat(notice.getText()).contains("专项资金超范围列支且逾期未整改"));
-        fullPage("sanction-notices");
+        chromium.fullPageScreenshot("sanction-notices");
         logout();
     }
 
-    /** The whole page, not only the first screen: the window grows to the document's height for the shot. */
-    private void fullPage(String name) throws IOException {
-        Dimension before = browser.manage().window().getSize();
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), ((Number) height).intValue() + 100));
-        chromium.screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 
     private void login(String username) {
         chromium.signIn(url("/login?lang=zh-CN"), username, Api.DEMO_PASSWORD);

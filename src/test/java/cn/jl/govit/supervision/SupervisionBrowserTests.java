@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -98,11 +96,11 @@ class SupervisionBrowserTests {
         browser.get(url("/projects/" + project + "/findings"));
         assertThat(browser.findElements(By.cssSelector("[data-testid=review-form]"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("[data-testid=withdrawn]")).getText()).contains("经复核，条款符合规定");
-        fullPage("supervision-findings");
+        chromium.fullPageScreenshot("supervision-findings");
         browser.get(url("/findings"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=findings]")).getText()).contains(
                 LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
-        fullPage("supervision-list");
+        chromium.fullPageScreenshot("supervision-list");
         logout();
     }
 
@@ -145,7 +143,7 @@ class SupervisionBrowserTests {
                     .containsExactlyInAnyOrder("OBLIGATION", "DIRECT", "EVALUATION");
             assertThat(browser.findElement(By.cssSelector("[data-testid=sanctions-link]")).getAttribute("href"))
                     .endsWith("/projects/" + project + "/sanctions");
-            fullPage("supervision-findings-sources");
+            chromium.fullPageScreenshot("supervision-findings-sources");
             browser.get(url("/findings?source=EVALUATION"));
             assertThat(browser.findElement(By.cssSelector("[data-testid=findings]")).getText()).contains("评价整改意见");
             logout();
@@ -155,14 +153,6 @@ class SupervisionBrowserTests {
         }
     }
 
-    /** The whole page, not only the first screen: the window grows to the document's height for the shot. */
-    private void fullPage(String name) throws IOException {
-        Dimension before = browser.manage().window().getSize();
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), ((Number) height).intValue() + 100));
-        chromium.screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 
     private void login(String username) {
         chromium.signIn(url("/login?lang=zh-CN"), username, Api.DEMO_PASSWORD);

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -83,22 +82,14 @@ class ViolationBrowserTests {
         chromium.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=referrals]")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=referrals]")).getText()).contains("省纪委监委");
         assertThat(browser.findElement(By.cssSelector("[data-testid=withdrawn]")).getText()).contains("经核查，反映问题不属实");
-        fullPage("supervision-violations");
+        chromium.fullPageScreenshot("supervision-violations");
 
         browser.get(url("/violations"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=violations]")).getText()).contains("省纪委监委");
-        fullPage("supervision-violations-list");
+        chromium.fullPageScreenshot("supervision-violations-list");
         logout();
     }
 
-    /** The whole page, not only the first screen: the window grows to the document's height for the shot. */
-    private void fullPage(String name) throws IOException {
-        Dimension before = browser.manage().window().getSize();
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), ((Number) height).intValue() + 100));
-        chromium.screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 
     private void login(String username) {
         chromium.signIn(url("/login?lang=zh-CN"), username, Api.DEMO_PASSWORD);

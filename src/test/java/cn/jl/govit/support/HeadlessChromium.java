@@ -86,6 +86,16 @@ public final class HeadlessChromium implements AutoCloseable {
         waitFor().until(ExpectedConditions.urlContains("/login"));
     }
 
+    /** The whole page from its top, not only the first screen: the window grows to the document's height for the shot. */
+    public void fullPageScreenshot(String name) throws IOException {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        Object height = ((JavascriptExecutor) driver)
+                .executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), ((Number) height).intValue() + 100));
+        screenshot(name);
+        driver.manage().window().setSize(before);
+    }
+
     public void screenshot(String name) throws IOException {
         Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
