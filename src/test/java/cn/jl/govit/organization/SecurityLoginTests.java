@@ -262,7 +262,10 @@ class SecurityLoginTests {
             HttpResponse<String> changed = browser.post("/account/password",
                     Map.of("currentPassword", PASSWORD, "newPassword", "Renewed@2026"));
             assertThat(changed.statusCode()).isEqualTo(302);
-            assertThat(browser.get("/").statusCode()).isEqualTo(200);
+            HttpResponse<String> homeAfter = browser.get("/");
+            assertThat(homeAfter.statusCode()).isEqualTo(200);
+            assertThat(homeAfter.body()).as("every page links to the password change")
+                    .contains("data-testid=\"nav-password\"").contains("href=\"/account/password\"");
             assertThat(api.as(username, "Renewed@2026").get("projects").status()).isEqualTo(200);
             assertThat(api.as(username, PASSWORD).get("projects").status()).isEqualTo(401);
             assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'USER_PASSWORD_CHANGED' AND entity_id = :u")
@@ -314,7 +317,7 @@ class SecurityLoginTests {
 
         static Browser withSession(int port, String sessionId) {
             Browser browser = new Browser(port);
-            HttpCookie cookie = new HttpCookie("JSESSIONID", sessionId);
+            HttpCookie cookie = new HttpCookie("SESSION", sessionId);
             cookie.setPath("/");
             cookie.setVersion(0);
             browser.cookies.getCookieStore().add(URI.create(browser.base), cookie);
@@ -343,7 +346,7 @@ class SecurityLoginTests {
         }
 
         String sessionId() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
                     .map(HttpCookie::getValue).findFirst().orElse(null);
         }
 
