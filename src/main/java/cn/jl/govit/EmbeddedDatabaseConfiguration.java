@@ -44,6 +44,11 @@ class EmbeddedDatabaseConfiguration {
                 // the library's own JVM hook would stop it at the same time as them
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "50")
+                // the library turns synchronous_commit off (fine for throw-away test databases): a commit would then
+                // be answered before its WAL is written, and a killed server loses writes already acknowledged
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setServerConfig("timezone", "Asia/Shanghai")
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C.UTF-8");
