@@ -1,5 +1,6 @@
 package cn.jl.govit.document.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -28,11 +29,14 @@ class DocumentScheduling {
     }
 
     @Scheduled(cron = "${govit.document.sweep-cron:0 15 2 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "document-sweep", lockAtLeastFor = "PT5M", lockAtMostFor = "PT2H")
     void sweep() {
         sweeper.sweep();
     }
 
     @Scheduled(cron = "${govit.document.fixity-cron:0 45 2 * * SUN}", zone = "Asia/Shanghai")
+    // reading every stored file can take hours on a large store: the lease outlives the longest check
+    @SchedulerLock(name = "document-fixity", lockAtLeastFor = "PT5M", lockAtMostFor = "PT12H")
     void fixity() {
         fixity.checkAsSystem();
     }

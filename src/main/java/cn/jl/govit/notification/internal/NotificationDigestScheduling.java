@@ -2,6 +2,7 @@ package cn.jl.govit.notification.internal;
 
 import java.time.Clock;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -58,6 +59,8 @@ class NotificationDigestScheduling {
         }
 
         @Scheduled(cron = "${govit.notification.digest.cron:0 0 7 * * *}", zone = "Asia/Shanghai")
+        // one node per firing (cluster module); the claim of each user's day stays as the second guard
+        @SchedulerLock(name = "notification-digest", lockAtLeastFor = "PT5M", lockAtMostFor = "PT2H")
         void daily() {
             digests.run(todo.today());
         }

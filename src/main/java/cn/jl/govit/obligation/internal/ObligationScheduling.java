@@ -1,5 +1,6 @@
 package cn.jl.govit.obligation.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -24,6 +25,8 @@ class ObligationScheduling {
     }
 
     @Scheduled(cron = "${govit.obligation.scan-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
+    // one node per firing (cluster module); the day's claim stays as the second guard
+    @SchedulerLock(name = "obligation-scan", lockAtLeastFor = "PT5M", lockAtMostFor = "PT2H")
     void nightly() {
         scans.scan(scans.today());
     }
