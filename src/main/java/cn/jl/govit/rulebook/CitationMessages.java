@@ -36,6 +36,10 @@ public class CitationMessages {
         return new CitationView(citation.rule(), citation.article(), item, message(citation, locale));
     }
 
-    public record CitationView(String rule, String article, String item, String message) {
+    /**
+     * Serializable because a page may carry it across a redirect as a flash attribute, which lives in the session,
+     * and sessions are stored in the database (issue 7.11).
+     */
+    public record CitationView(String rule, String article, String item, String message) implements java.io.Serializable {
     }
 }
