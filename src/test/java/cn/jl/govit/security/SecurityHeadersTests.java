@@ -189,7 +189,7 @@ class SecurityHeadersTests {
                 request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
             }
             else {
-                request.header("Cookie", "JSESSIONID=" + session(user));
+                request.header("Cookie", "SESSION=" + session(user));
             }
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -204,7 +204,7 @@ class SecurityHeadersTests {
         assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", "JSESSIONID=" + cookie)
+                        .header("Cookie", "SESSION=" + cookie)
                         .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + Api.DEMO_PASSWORD
                                 + "&_csrf=" + java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
                         .build(),
@@ -216,8 +216,8 @@ class SecurityHeadersTests {
     }
 
     private static String sessionCookie(HttpResponse<String> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';'))).findFirst().orElse("");
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                .map(c -> c.substring("SESSION=".length(), c.indexOf(';'))).findFirst().orElse("");
     }
 
     private record RawResponse(int status, String text) {

@@ -77,7 +77,7 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(
                                 new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login"),
                                 org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID")
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SESSION")
                         .invalidateHttpSession(true))
                 .headers(h -> h.referrerPolicy(r -> r.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
