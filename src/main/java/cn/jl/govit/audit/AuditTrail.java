@@ -11,17 +11,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the audit log and verifies its chain. */
+import cn.jl.govit.audit.internal.ChainKeys;
+import cn.jl.govit.audit.internal.ChainVerifier;
+
+/** Reads the audit log and verifies its keyed chain. */
 @Service
 public class AuditTrail {
 
-    private static final String GENESIS = "0".repeat(64);
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final ChainKeys keys;
 
-    AuditTrail(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    AuditTrail(JdbcClient jdbc, javax.sql.DataSource dataSource, ChainKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.template = new JdbcTemplate(dataSource);
         this.template.setFetchSize(5000);
     }
@@ -45,37 +48,21 @@ public class AuditTrail {
                 .query(Long.class).single();
     }
 
-    /** Re-computes every hash from the first event; stops at the first that does not match. */
+    /**
+     * Re-computes every hash from the first event with the chain keys; stops at the first that does not hold
+     * (see {@link ChainVerifier} for what holds).
+     */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        var state = new Object() {
-            long count;
-            long expectedSequence = 1;
-            String previous = GENESIS;
-            Long broken;
-        };
-        template.query("SELECT * FROM audit_event ORDER BY sequence", (RowCallbackHandler) rs -> {
-            if (state.broken != null) {
-                return;
-            }
-            AuditEvent event = map(rs);
-            String expected = Sm3.chain(state.previous, event.canonical());
-            if (event.sequence() != state.expectedSequence || !state.previous.equals(event.previousHash())
-                    || !expected.equals(event.hash())) {
-                state.broken = event.sequence();
-                return;
-            }
-            state.count++;
-            state.expectedSequence++;
-            state.previous = event.hash();
-        });
-        return new ChainVerification(state.broken == null, state.count, state.previous, state.broken);
+        ChainVerifier verifier = new ChainVerifier(keys);
+        template.query("SELECT * FROM audit_event ORDER BY sequence", (RowCallbackHandler) rs -> verifier.accept(map(rs)));
+        return verifier.result();
     }
 
     private static AuditEvent map(ResultSet rs) throws SQLException {
         return new AuditEvent(rs.getLong("sequence"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                 rs.getString("organization_code"), rs.getString("action"), rs.getString("entity_type"),
                 rs.getString("entity_id"), rs.getObject("project_id", UUID.class), rs.getString("summary"),
-                rs.getString("previous_hash"), rs.getString("hash"));
+                rs.getString("previous_hash"), rs.getString("hash"), rs.getString("key_id"));
     }
 }

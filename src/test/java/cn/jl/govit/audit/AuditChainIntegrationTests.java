@@ -18,7 +18,7 @@ import cn.jl.govit.support.Api;
 import cn.jl.govit.support.Api.Response;
 import cn.jl.govit.support.GovItTest;
 
-/** The SM3-chained audit log: one event per change, append-only in the database, tampering detected. */
+/** The keyed (HMAC-SM3) audit chain: one event per change, append-only in the database, tampering detected. */
 @GovItTest
 class AuditChainIntegrationTests {
 
@@ -39,6 +39,10 @@ class AuditChainIntegrationTests {
     @BeforeEach
     void client() {
         api = new Api(port);
+        // a user's first HTTP Basic request in a while is audited as a login: get those out of the counts below
+        for (String user : new String[] {"rst", "szsj", "jyt", "sjt"}) {
+            api.as(user).get("projects?size=1");
+        }
     }
 
     @Test
@@ -147,10 +151,10 @@ class AuditChainIntegrationTests {
         finally {
             tx.executeWithoutResult(s -> jdbc.update("""
                     INSERT INTO audit_event (sequence, occurred_at, actor, organization_code, action, entity_type, entity_id,
-                                             project_id, summary, previous_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", row.get("sequence"), row.get("occurred_at"), row.get("actor"),
+                                             project_id, summary, previous_hash, hash, key_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", row.get("sequence"), row.get("occurred_at"), row.get("actor"),
                     row.get("organization_code"), row.get("action"), row.get("entity_type"), row.get("entity_id"),
-                    row.get("project_id"), row.get("summary"), row.get("previous_hash"), row.get("hash")));
+                    row.get("project_id"), row.get("summary"), row.get("previous_hash"), row.get("hash"), row.get("key_id")));
         }
         assertThat(trail.verify().valid()).isTrue();
     }

@@ -37,10 +37,10 @@ class Sm3Tests {
 
     @Test
     void theCanonicalFormSeparatesFieldsUnambiguously() {
-        var a = new AuditEvent(1, java.time.Instant.EPOCH, "a|b", null, "X", "T", "1", null, "s", "p", "h");
-        var b = new AuditEvent(1, java.time.Instant.EPOCH, "a", "b", "X", "T", "1", null, "s", "p", "h");
-        var empty = new AuditEvent(1, java.time.Instant.EPOCH, "a", "", "X", "T", "1", null, "s", "p", "h");
-        var missing = new AuditEvent(1, java.time.Instant.EPOCH, "a", null, "X", "T", "1", null, "s", "p", "h");
+        var a = new AuditEvent(1, java.time.Instant.EPOCH, "a|b", null, "X", "T", "1", null, "s", "p", "h", null);
+        var b = new AuditEvent(1, java.time.Instant.EPOCH, "a", "b", "X", "T", "1", null, "s", "p", "h", null);
+        var empty = new AuditEvent(1, java.time.Instant.EPOCH, "a", "", "X", "T", "1", null, "s", "p", "h", null);
+        var missing = new AuditEvent(1, java.time.Instant.EPOCH, "a", null, "X", "T", "1", null, "s", "p", "h", null);
 
         assertThat(a.canonical()).isNotEqualTo(b.canonical());
         assertThat(empty.canonical()).isNotEqualTo(missing.canonical());

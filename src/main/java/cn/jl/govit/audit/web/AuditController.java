@@ -19,7 +19,7 @@ import cn.jl.govit.rulebook.Paging;
 
 @RestController
 @RequestMapping("/api/v1/audit-events")
-@Tag(name = "audit", description = "审计日志 Audit log (SM3 hash chain)")
+@Tag(name = "audit", description = "审计日志 Audit log (HMAC-SM3 hash chain)")
 class AuditController {
 
     private final AuditTrail trail;
@@ -41,7 +41,7 @@ class AuditController {
     }
 
     @GetMapping("/verification")
-    @Operation(summary = "Re-computes the SM3 chain from the first event")
+    @Operation(summary = "Re-computes the keyed HMAC-SM3 chain from the first event: valid or not, events verified, first broken event")
     ChainVerification verification() {
         access.checkRead(null);
         return trail.verify();
