@@ -168,6 +168,19 @@ public class Documents {
         return new DocumentContent(document, bytes);
     }
 
+    /**
+     * A download by the current user: the content as {@link #read}, and one audit event naming the document and its
+     * digest (who: the event's actor), in the same transaction. Reads inside the platform (the archive package,
+     * audited as its export) use {@link #read}.
+     */
+    @Transactional
+    public DocumentContent download(UUID id) {
+        DocumentContent content = read(id);
+        audit.record("DOCUMENT_DOWNLOADED", "Document", id.toString(), content.document().projectId(),
+                "downloaded, SM3 " + content.document().sm3());
+        return content;
+    }
+
     /** Fixity: recomputes the SM3 digest of the stored bytes and compares it with the recorded one. */
     @Transactional(readOnly = true)
     public FixityCheck verify(UUID id) {

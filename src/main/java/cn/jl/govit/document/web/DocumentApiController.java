@@ -117,7 +117,7 @@ class DocumentApiController {
     @GetMapping("/documents/{id}/content")
     @Operation(summary = "Downloads a document's bytes (always as an attachment), checked against their SM3 digest")
     ResponseEntity<byte[]> content(@PathVariable UUID id) {
-        DocumentContent content = documents.read(id);
+        DocumentContent content = documents.download(id);
         StoredDocument document = content.document();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.contentType()))

@@ -118,7 +118,7 @@ class DocumentPagesController {
 
     @GetMapping("/documents/{id}/content")
     ResponseEntity<byte[]> download(@PathVariable String id) {
-        DocumentContent content = documents.read(RecordNotFoundException.idOf("Document", id));
+        DocumentContent content = documents.download(RecordNotFoundException.idOf("Document", id));
         StoredDocument document = content.document();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.contentType()))
