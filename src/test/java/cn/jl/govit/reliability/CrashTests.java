@@ -50,7 +50,8 @@ import cn.jl.govit.support.Api.Response;
  * Two runs: the embedded default (first the JVM alone is killed and its PostgreSQL lives on as an orphan, then
  * the JVM and the postmaster are killed: the application must come back by itself both times) and Debian's
  * PostgreSQL server in a private cluster, killed with the application. The application runs as a separate
- * process ({@link AppProcess}); its logs are kept in {@code target/crash/}. About 2–3 minutes on two cores.
+ * process ({@link AppProcess}); its logs are kept in {@code target/crash/}. Five starts of the application in all:
+ * 5 to 7.5 minutes on the shared two-core development machine, almost all of it application start-up.
  */
 class CrashTests {
 
