@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +63,8 @@ class BackupRestoreTests {
         String approvedId;
         Map<String, byte[]> uploaded = new LinkedHashMap<>();
         long auditEvents;
+        String headHash;
+        List<String> writtenAfterRestore = new ArrayList<>();
         long fixityChecked;
         String expertIdNumber;
         String backupOutput;
@@ -89,7 +93,11 @@ class BackupRestoreTests {
             // the last request before the backup: nothing is audited between this count and the dump
             Response verification = api.as("sjt").get("audit-events/verification");
             assertThat((Boolean) verification.json("$.valid")).as(verification.toString()).isTrue();
-            auditEvents = ((Number) verification.json("$.count")).longValue();
+            // the head of the chain as the backup will hold it (a read may itself be audited, e.g. a login)
+            Response head = api.as("sjt").get("audit-events?size=1");
+            auditEvents = ((Number) head.json("$.content[0].sequence")).longValue();
+            assertThat(auditEvents).isGreaterThanOrEqualTo(((Number) verification.json("$.count")).longValue());
+            headHash = head.text("$.content[0].hash");
 
             // online, while the application runs, against the embedded default found from the data directory
             backupStarted = System.nanoTime();
@@ -124,13 +132,30 @@ class BackupRestoreTests {
                     "--keys-from", keys.toString(), "--database", "govit_restored", "--create", backup.toString());
             long restoreMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoreStarted);
 
+            Instant restoredStarted = Instant.now();
             try (ConfigurableApplicationContext copy = start(restored,
                     "--spring.datasource.url=jdbc:postgresql://localhost:" + fresh.getPort() + "/govit_restored",
                     "--spring.datasource.username=postgres")) {
                 Api api = new Api(port(copy));
                 Response verification = api.as("sjt").get("audit-events/verification");
                 assertThat((Boolean) verification.json("$.valid")).as(verification.toString()).isTrue();
-                assertThat(((Number) verification.json("$.count")).longValue()).isEqualTo(auditEvents);
+                // the restored chain is the backed-up chain unchanged (same length, same head), followed only by
+                // what the restored platform wrote itself since it started (e.g. the audited login of this request)
+                long restoredCount = ((Number) verification.json("$.count")).longValue();
+                assertThat(restoredCount).isGreaterThanOrEqualTo(auditEvents);
+                Response newest = api.as("sjt").get("audit-events?size=" + (restoredCount - auditEvents + 10));
+                List<Map<String, Object>> events = newest.json("$.content");
+                assertThat(events).as("the backed-up head event, unchanged").anySatisfy(event -> {
+                    assertThat(((Number) event.get("sequence")).longValue()).isEqualTo(auditEvents);
+                    assertThat(event.get("hash")).isEqualTo(headHash);
+                });
+                for (Map<String, Object> event : events) {
+                    if (((Number) event.get("sequence")).longValue() > auditEvents) {
+                        assertThat(OffsetDateTime.parse((String) event.get("occurredAt")).toInstant())
+                                .as("event %s was written by the restored platform", event).isAfterOrEqualTo(restoredStarted);
+                        writtenAfterRestore.add(0, event.get("sequence") + " " + event.get("action"));
+                    }
+                }
 
                 Response fixity = api.as("sjt").post("documents/fixity-checks", Map.of());
                 assertThat(fixity.status()).as(fixity.toString()).isEqualTo(200);
@@ -186,9 +211,12 @@ class BackupRestoreTests {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
             System.out.println(backupOutput.strip());
             System.out.println(restoreOutput.strip());
-            System.out.printf("backup-restore: %d audit events verified before and after, %d documents checked by SM3 "
+            System.out.printf("backup-restore: %d audit events verified before the backup and the same %d with the "
+                    + "same head after the restore (then %s written by the restored platform itself), ", auditEvents,
+                    auditEvents, writtenAfterRestore);
+            System.out.printf("%d documents checked by SM3 "
                     + "(%d files, %d bytes; dump %d bytes), %d created documents byte-identical; backup.sh %d ms, "
-                    + "restore.sh %d ms; whole test %d s%n", auditEvents, fixityChecked, documentFiles, documentBytes,
+                    + "restore.sh %d ms; whole test %d s%n", fixityChecked, documentFiles, documentBytes,
                     dumpBytes, uploaded.size(), backupMillis, restoreMillis, seconds);
         }
         // kept after a failure for a look; removed after a pass (it holds two PostgreSQL clusters)
