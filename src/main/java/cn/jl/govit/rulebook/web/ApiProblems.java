@@ -188,6 +188,20 @@ class ApiProblems {
         return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", locale));
     }
 
+    /**
+     * A {@code Content-Type} that is no media type at all ({@code garbage}, an unknown charset): read by whoever
+     * looks at the header first (a body reader, a resolver), it is as unsupported as a well-formed foreign one.
+     */
+    @ExceptionHandler(org.springframework.util.InvalidMimeTypeException.class)
+    ResponseEntity<ProblemDetail> invalidMediaType(org.springframework.util.InvalidMimeTypeException e, Locale locale) {
+        return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", locale));
+    }
+
+    @ExceptionHandler(org.springframework.http.InvalidMediaTypeException.class)
+    ResponseEntity<ProblemDetail> invalidMediaType(org.springframework.http.InvalidMediaTypeException e, Locale locale) {
+        return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", locale));
+    }
+
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, Locale locale) {
         return respond(problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", locale));
@@ -195,7 +209,21 @@ class ApiProblems {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, Locale locale) {
-        return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", locale));
+        return respond(tooLargeProblem(locale));
+    }
+
+    /** {@code 413} naming the field {@code file}: every upload of the API sends its content in that part. */
+    ProblemDetail tooLargeProblem(Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", locale);
+        problem.setProperty("errors", List.of(new FieldProblem("file", messages.text("problem.too-large.detail", locale))));
+        return problem;
+    }
+
+    /** A multipart request without the part the endpoint reads ({@code file}): the field is missing. */
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e,
+            Locale locale) {
+        return badRequest(List.of(new FieldProblem(e.getRequestPartName(), messages.text("problem.field.required", locale))), locale);
     }
 
     @ExceptionHandler(MultipartException.class)
