@@ -79,7 +79,9 @@ class DatabaseUnavailableHandling {
                     return bean;
                 }
                 ProxyFactory proxy = new ProxyFactory(bean);
-                // a class proxy: the provider may be injected by its class (DaoAuthenticationProvider)
+                // a class proxy: the provider may be injected by its class (DaoAuthenticationProvider); CGLIB warns
+                // once at start-up that it cannot override the final afterPropertiesSet, which the container has
+                // already called on the provider itself
                 proxy.setProxyTargetClass(true);
                 proxy.addAdvice((MethodInterceptor) invocation -> {
                     try {
