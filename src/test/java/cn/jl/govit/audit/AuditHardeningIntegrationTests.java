@@ -107,6 +107,37 @@ class AuditHardeningIntegrationTests {
     }
 
     @Test
+    void anEventAfterAHeadWrittenWithoutTheCurrentKeyIsPrecededByAKeyedCheckpoint() {
+        inATransactionRolledBack(() -> {
+            // the head as an older version wrote it: plain SM3, no key id
+            Map<String, Object> head = jdbc.queryForMap("SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1");
+            long plain = ((Number) head.get("sequence")).longValue() + 1;
+            AuditEvent old = new AuditEvent(plain, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                    "rst", "RST", "PROJECT_PROPOSED", "Project", "old", null, "written before the chain was keyed",
+                    ((String) head.get("hash")).strip(), null, null);
+            String plainHash = Sm3.chain(old.previousHash(), old.canonical());
+            jdbc.update("""
+                    INSERT INTO audit_event (sequence, occurred_at, actor, organization_code, action, entity_type, entity_id,
+                                             summary, previous_hash, hash)
+                    VALUES (?, ?, 'rst', 'RST', 'PROJECT_PROPOSED', 'Project', 'old', ?, ?, ?)""", plain,
+                    java.sql.Timestamp.from(old.occurredAt()), old.summary(), old.previousHash(), plainHash);
+
+            AuditEvent recorded = auditLog.record(Actor.SYSTEM, "TEST", "Test", "after", null, "after the upgrade");
+
+            AuditEvent checkpoint = event(jdbc.queryForMap("SELECT * FROM audit_event WHERE sequence = ?", plain + 1));
+            assertThat(checkpoint.action()).isEqualTo("AUDIT_CHAIN_KEYED");
+            assertThat(checkpoint.keyId()).isEqualTo(recorded.keyId()).isNotNull();
+            assertThat(checkpoint.previousHash()).isEqualTo(plainHash);
+            assertThat(checkpoint.summary()).contains("covers events 1.." + plain).contains(plainHash).contains("plain SM3");
+            assertThat(recorded.sequence()).isEqualTo(plain + 2);
+            assertThat(recorded.previousHash()).isEqualTo(checkpoint.hash());
+            // here the chain was keyed from its first event, so a plain event in its middle is itself a break
+            assertThat(trail.verify().firstBrokenSequence()).isEqualTo(plain);
+        });
+        assertThat(trail.verify().valid()).isTrue();
+    }
+
+    @Test
     void theApplicationsDataSourceCannotChangeOrRemoveAnEvent() {
         String id = propose(Api.unique("不可改"));
         long sequence = sequenceOfProposal(id);
