@@ -238,6 +238,26 @@ class AccessMatrixTests {
                 observed.size(), USERS.size()).isEmpty();
     }
 
+    /**
+     * A list that answers 200 to everyone is filtered by scope: 200 on {@code GET /api/v1/projects} means "your
+     * projects", so the matrix's 200 for an administrator or an expert there is checked to hold none of the two.
+     */
+    @Test
+    void theProjectListAnswersEveryoneButListsOnlyTheProjectsInScope() {
+        Api api = new Api(port);
+        Map<String, Set<String>> outside = Map.of("admin", Set.of("A", "B"), "secadmin", Set.of("A", "B"),
+                "auditadmin", Set.of("A", "B"), "expert1", Set.of("A", "B"), "rst", Set.of("B"), "wjw", Set.of("A"));
+        outside.forEach((username, scopes) -> {
+            List<String> listed = api.as(username).everyItem("projects", "$.id");
+            for (String scope : scopes) {
+                assertThat(listed).as(username + " lists project " + scope)
+                        .doesNotContain(fixtures.get(scope).get("project"));
+            }
+        });
+        assertThat(api.as("rst").<String>everyItem("projects", "$.id")).contains(fixtures.get("A").get("project"));
+        assertThat(api.as("wjw").<String>everyItem("projects", "$.id")).contains(fixtures.get("B").get("project"));
+    }
+
     /** The normalised answer: 200 (allowed), 401, 403 or 404; a 5xx is noted in {@code serverErrors}. */
     private String call(Endpoint endpoint, String scope, String username, List<String> serverErrors) {
         AbstractMockHttpServletRequestBuilder<?> request = endpoint.request(fixtures.getOrDefault(scope, Map.of()));
