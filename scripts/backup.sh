@@ -83,7 +83,7 @@ if [[ -z "${PGHOST:-}${PGPORT:-}${PGDATABASE:-}" ]]; then
   export PGHOST=localhost PGPORT=$(sed -n 4p "$pid_file") PGUSER=postgres PGDATABASE=postgres
   source_name="embedded server of $data_dir (port $PGPORT)"
 else
-  source_name="${PGHOST:-local socket}:${PGPORT:-5432}/${PGDATABASE:-${PGUSER:-$USER}}"
+  source_name="${PGHOST:-local socket}:${PGPORT:-5432}/${PGDATABASE:-${PGUSER:-${USER:-}}}"
 fi
 
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)

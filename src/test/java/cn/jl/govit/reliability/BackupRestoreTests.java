@@ -180,6 +180,15 @@ class BackupRestoreTests {
                 assertThat(api.as("rst").get("projects/" + approvedAfterRestore).text("$.status")).isEqualTo("APPROVED");
             }
 
+            // the restored platform is backed up in turn, now from an external server through the PG* variables:
+            // every document file of the first backup again, with the same digest and size
+            Path again = work.resolve("backup-of-restored");
+            run(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(fresh.getPort()), "PGUSER", "postgres",
+                    "PGDATABASE", "govit_restored"), SCRIPTS.resolve("backup.sh").toString(), "--data-dir",
+                    restored.toString(), "--keys-to", work.resolve("keys-again").toString(), again.toString());
+            assertThat(documentLines(again)).containsAll(documentLines(backup));
+            assertThat(documentLines(backup)).hasSize((int) documentFiles);
+
             // a damaged backup is refused before anything is touched: no database, no file
             Map<String, String> server = Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(fresh.getPort()),
                     "PGUSER", "postgres");
@@ -268,6 +277,11 @@ class BackupRestoreTests {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         return new Result(process.exitValue(), output);
+    }
+
+    private static List<String> documentLines(Path backup) throws IOException {
+        return Files.readAllLines(backup.resolve("MANIFEST")).stream().filter(line -> line.contains(" documents/"))
+                .sorted().toList();
     }
 
     private static Path copyOf(Path from, Path to) throws IOException {
