@@ -70,6 +70,10 @@ class ErrorPages implements ErrorController {
     }
 
     private View problem(int status, String path, Locale locale) {
+        return problem(messages, json, status, path, locale);
+    }
+
+    private static View problem(CitationMessages messages, JsonMapper json, int status, String path, Locale locale) {
         String type = problemType(status);
         return new View() {
             @Override
@@ -86,6 +90,11 @@ class ErrorPages implements ErrorController {
                 body.put("status", status);
                 body.put("detail", messages.text("problem." + type + ".detail", locale));
                 body.put("instance", path);
+                if (status == 413) {
+                    // the container refused the upload before any controller ran: the part at fault is the file
+                    body.put("errors", List.of(Map.of("field", "file",
+                            "message", messages.text("problem.too-large.detail", locale))));
+                }
                 response.setStatus(status);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -148,25 +157,48 @@ class ErrorPages implements ErrorController {
     static class PageRefusals {
 
         private final CitationMessages messages;
+        private final JsonMapper json;
 
-        PageRefusals(CitationMessages messages) {
+        PageRefusals(CitationMessages messages, JsonMapper json) {
             this.messages = messages;
+            this.json = json;
         }
 
         @ExceptionHandler(RecordNotFoundException.class)
-        ModelAndView notFound() {
-            return page(HttpStatus.NOT_FOUND);
+        ModelAndView notFound(HttpServletRequest request) {
+            return refusal(HttpStatus.NOT_FOUND, request);
         }
 
         @ExceptionHandler(OptimisticLockingFailureException.class)
-        ModelAndView conflict() {
-            return page(HttpStatus.CONFLICT);
+        ModelAndView conflict(HttpServletRequest request) {
+            return refusal(HttpStatus.CONFLICT, request);
+        }
+
+        /** A {@code Content-Type} that is no media type at all, read by a page controller's argument resolver. */
+        @ExceptionHandler({org.springframework.http.InvalidMediaTypeException.class,
+                org.springframework.util.InvalidMimeTypeException.class})
+        ModelAndView invalidMediaType(HttpServletRequest request) {
+            return refusal(HttpStatus.BAD_REQUEST, request);
         }
 
         @ExceptionHandler(InvalidInputException.class)
-        ModelAndView invalid(InvalidInputException e) {
+        ModelAndView invalid(InvalidInputException e, HttpServletRequest request) {
             log.debug("page input refused: {}", e.getMessage());
-            return page(HttpStatus.BAD_REQUEST);
+            return refusal(HttpStatus.BAD_REQUEST, request);
+        }
+
+        /**
+         * The page for a status, or, for a plain {@code @Controller} under {@code /api/**} (a file export, which
+         * {@link ApiProblems} does not advise), the problem that every API refusal is.
+         */
+        private ModelAndView refusal(HttpStatus status, HttpServletRequest request) {
+            String path = request.getRequestURI();
+            if (path != null && path.startsWith(request.getContextPath() + "/api/")) {
+                ModelAndView problem = new ModelAndView(problem(messages, json, status.value(), path, apiLocale(request)));
+                problem.setStatus(status);
+                return problem;
+            }
+            return page(status);
         }
 
         @ExceptionHandler(RuleViolationException.class)
@@ -176,5 +208,102 @@ class ErrorPages implements ErrorController {
             return page;
         }
 
+    }
+    /**
+     * A multipart body that the container cannot read (over the limits of 50 MB a file and 60 MB a request,
+     * or no valid multipart at all) is refused here, before any other filter asks for a parameter: Tomcat 11
+     * throws from {@code getParameter} once parsing the parts failed, so the first filter that asks (the CSRF
+     * check of the pages, ...) would end the request in Tomcat's own error report. The request goes to
+     * {@code /error} without its unreadable body: {@code 413} ({@code 400} when the body is no multipart at all)
+     * as a problem naming the field {@code file} under {@code /api/**}, the readable error page elsewhere.
+     */
+    @org.springframework.stereotype.Component
+    // after the character encoding (HIGHEST_PRECEDENCE) and before the first filter that reads a parameter
+    // (NulParameterFilter, HIGHEST_PRECEDENCE + 10); the security headers filter runs on the forward as well
+    @Order(Ordered.HIGHEST_PRECEDENCE + 5)
+    static class UnreadableUploads extends org.springframework.web.filter.OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, IOException {
+            String type = request.getContentType();
+            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+                chain.doFilter(request, response);
+                return;
+            }
+            try {
+                request.getParts();
+            }
+            catch (RuntimeException | IOException | jakarta.servlet.ServletException e) {
+                int status = tooLarge(e) ? 413 : 400;
+                log.info("multipart body refused ({}): {}", status, e.getClass().getSimpleName());
+                request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+                request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+                response.setStatus(status);
+                request.getRequestDispatcher("/error").forward(new Bodyless(request), response);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+
+        private static boolean tooLarge(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                String name = cause.getClass().getSimpleName();
+                String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+                if (name.contains("SizeLimitExceeded") || name.contains("SizeException")
+                        || message.contains("exceed") && message.contains("size")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The request without the body that could not be read: no content type, no parameters, no parts. */
+        private static final class Bodyless extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+            Bodyless(HttpServletRequest request) {
+                super(request);
+            }
+
+            @Override
+            public String getContentType() {
+                return null;
+            }
+
+            @Override
+            public String getHeader(String name) {
+                return "Content-Type".equalsIgnoreCase(name) ? null : super.getHeader(name);
+            }
+
+            @Override
+            public String getParameter(String name) {
+                return null;
+            }
+
+            @Override
+            public Map<String, String[]> getParameterMap() {
+                return Map.of();
+            }
+
+            @Override
+            public java.util.Enumeration<String> getParameterNames() {
+                return java.util.Collections.emptyEnumeration();
+            }
+
+            @Override
+            public String[] getParameterValues(String name) {
+                return null;
+            }
+
+            @Override
+            public java.util.Collection<jakarta.servlet.http.Part> getParts() {
+                return List.of();
+            }
+
+            @Override
+            public jakarta.servlet.http.Part getPart(String name) {
+                return null;
+            }
+        }
     }
 }
