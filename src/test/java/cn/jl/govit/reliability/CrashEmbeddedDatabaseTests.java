@@ -24,6 +24,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class CrashEmbeddedDatabaseTests {
 
+    private final List<Path> dataDirs = new java.util.ArrayList<>();
+
+    /** The data directories of the test (the servers are stopped by then: each context closed). */
+    @org.junit.jupiter.api.AfterEach
+    void removeDataDirectories() throws java.io.IOException {
+        for (Path dir : dataDirs) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    private Path dataDir(String prefix) throws java.io.IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        dataDirs.add(dir);
+        return dir;
+    }
+
     private static ApplicationContextRunner runner(Path dataDir) throws ClassNotFoundException {
         return new ApplicationContextRunner()
                 .withUserConfiguration(Class.forName("cn.jl.govit.EmbeddedDatabaseConfiguration"), Binding.class)
@@ -37,7 +57,7 @@ class CrashEmbeddedDatabaseTests {
 
     @Test
     void theEmbeddedPoolTakesTheHikariSettings() throws Exception {
-        Path dataDir = Files.createTempDirectory("govit-embedded-pool-");
+        Path dataDir = dataDir("govit-embedded-pool-");
         runner(dataDir).withPropertyValues("spring.datasource.hikari.connection-timeout=2345",
                 "spring.datasource.hikari.validation-timeout=1234", "spring.datasource.hikari.maximum-pool-size=3")
                 .run(context -> {
@@ -53,7 +73,7 @@ class CrashEmbeddedDatabaseTests {
 
     @Test
     void aServerKilledWithSigkillLeavesAStaleLockThatTheNextStartRemoves() throws Exception {
-        Path dataDir = Files.createTempDirectory("govit-embedded-stale-");
+        Path dataDir = dataDir("govit-embedded-stale-");
         Path pgData = dataDir.resolve("pg");
         long[] killed = new long[1];
         runner(dataDir).run(context -> {
@@ -81,7 +101,7 @@ class CrashEmbeddedDatabaseTests {
 
     @Test
     void aLockNamingAnotherLiveProgramIsStaleAndThatProgramIsLeftAlone() throws Exception {
-        Path dataDir = Files.createTempDirectory("govit-embedded-reused-");
+        Path dataDir = dataDir("govit-embedded-reused-");
         Path pgData = dataDir.resolve("pg");
         runner(dataDir).run(context -> assertThat(context).hasNotFailed());
         assertThat(pgData.resolve("postmaster.pid")).as("a clean stop removes the lock").doesNotExist();
