@@ -122,7 +122,7 @@ class BackupRestoreTests {
         long dumpBytes = Files.size(backup.resolve("database.dump"));
         long documentBytes = sizeOf(backup.resolve("documents"));
 
-        try (EmbeddedPostgres fresh = EmbeddedPostgres.builder().setDataDirectory(work.resolve("fresh-server"))
+        try (EmbeddedPostgres fresh = EmbeddedPostgres.builder().setDataDirectory(work.resolve("fresh").resolve("pg"))
                 .setCleanDataDirectory(true).setServerConfig("timezone", "Asia/Shanghai")
                 .setLocaleConfig("encoding", "UTF8").setLocaleConfig("locale", "C.UTF-8").start()) {
             // a server that never saw the platform, addressed through the usual PG* variables
@@ -211,9 +211,11 @@ class BackupRestoreTests {
                             .executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'govit_damaged'")) {
                 assertThat(rs.next() && rs.getInt(1) == 0).as("no database created from a damaged backup").isTrue();
             }
-            // and a restore never writes over a database that is not fresh
-            Result notFresh = execute(server, SCRIPTS.resolve("restore.sh").toString(), "--data-dir",
-                    elsewhere.toString(), "--keys-from", keys.toString(), "--database", "govit_restored", backup.toString());
+            // and a restore never writes over a database that is not fresh (the server found as an embedded one is,
+            // from the pg/postmaster.pid under the directory given)
+            Result notFresh = execute(Map.of(), SCRIPTS.resolve("restore.sh").toString(), "--data-dir",
+                    elsewhere.toString(), "--keys-from", keys.toString(), "--embedded-server", work.resolve("fresh").toString(),
+                    "--database", "govit_restored", backup.toString());
             assertThat(notFresh.exit()).as(notFresh.output()).isNotZero();
             assertThat(notFresh.output()).contains("not empty");
 
