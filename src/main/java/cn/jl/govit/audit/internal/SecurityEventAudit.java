@@ -89,7 +89,7 @@ public class SecurityEventAudit extends OncePerRequestFilter implements Ordered 
             }
             lastBasicLogin.put(username, now);
         }
-        write(new Actor(username, null), "LOGIN_SUCCEEDED", username, (api ? "HTTP Basic" : "form") + " login");
+        write(new Actor(username, null), "LOGIN_SUCCEEDED", "Login", username, (api ? "HTTP Basic" : "form") + " login");
     }
 
     @EventListener
@@ -102,7 +102,7 @@ public class SecurityEventAudit extends OncePerRequestFilter implements Ordered 
         String reason = event instanceof AuthenticationFailureBadCredentialsEvent ? "bad credentials"
                 : event instanceof AuthenticationFailureLockedEvent ? "account locked"
                         : event.getException().getClass().getSimpleName();
-        write(new Actor("anonymous", null), "LOGIN_FAILED", username, (isApiRequest() ? "HTTP Basic" : "form")
+        write(new Actor("anonymous", null), "LOGIN_FAILED", "Login", username, (isApiRequest() ? "HTTP Basic" : "form")
                 + " login of '" + username + "' failed: " + reason + suppressedNote(suppressed));
     }
 
@@ -122,7 +122,7 @@ public class SecurityEventAudit extends OncePerRequestFilter implements Ordered 
             return;
         }
         String target = request.getMethod() + " " + typed(request.getRequestURI(), 300);
-        write(new Actor(user.getName(), null), "ACCESS_DENIED", target, "403 " + target + suppressedNote(suppressed));
+        write(new Actor(user.getName(), null), "ACCESS_DENIED", "Request", target, "403 " + target + suppressedNote(suppressed));
     }
 
     /** Wraps the security filter chain, so that it also sees the 403 answers the chain gives itself. */
@@ -131,13 +131,14 @@ public class SecurityEventAudit extends OncePerRequestFilter implements Ordered 
         return SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1;
     }
 
-    private void write(Actor actor, String action, String entityId, String summary) {
+    private void write(Actor actor, String action, String entityType, String entityId, String summary) {
         try {
-            tx.executeWithoutResult(s -> audit.record(actor, action, "Login", entityId, null, summary));
+            tx.executeWithoutResult(s -> audit.record(actor, action, entityType, entityId, null, summary));
         }
         catch (RuntimeException e) {
-            // the answer to the request stands; the missing event shows as a gap in nothing but this log line
-            log.error("could not audit {}: {}", action, e.toString());
+            // the answer to the request stands; only the exception's class is logged, since a database message can
+            // quote the row (and so the name as typed)
+            log.error("could not audit {}: {}", action, e.getClass().getName());
         }
     }
 
