@@ -46,7 +46,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${govit.data-dir:./data}") String dataDir,
-            @Value("${govit.embedded-db.port:0}") int port) throws IOException {
+            @Value("${govit.embedded-db.port:0}") int port,
+            @Value("${govit.embedded-db.durable:true}") boolean durable) throws IOException {
         Path pgData = Path.of(dataDir).toAbsolutePath().normalize().resolve("pg");
         Files.createDirectories(pgData);
         recoverFromCrash(pgData);
@@ -58,10 +59,11 @@ class EmbeddedDatabaseConfiguration {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "50")
                 // the library turns synchronous_commit off (fine for throw-away test databases): a commit would then
-                // be answered before its WAL is written, and a killed server loses writes already acknowledged
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on")
-                .setServerConfig("full_page_writes", "on")
+                // be answered before its WAL is written, and a killed server loses writes already acknowledged.
+                // Only the test suite's throw-away contexts switch durability off (govit.embedded-db.durable=false).
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .setServerConfig("timezone", "Asia/Shanghai")
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C.UTF-8");

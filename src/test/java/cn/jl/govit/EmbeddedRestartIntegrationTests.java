@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,12 +25,18 @@ class EmbeddedRestartIntegrationTests {
         Path data = Files.createTempDirectory("govit-restart-");
         String name = Api.unique("重启后仍在的项目");
         String id;
+        long headSequence;
+        String headHash;
         long eventsBefore;
         try (ConfigurableApplicationContext first = start(data)) {
             Api api = new Api(port(first));
             Response created = api.as("rst").post("projects", Api.proposal(name));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             id = created.text("$.id");
+            // the head of the chain before the stop (reading it may itself be audited: a first HTTP Basic login)
+            Response head = api.as("sjt").get("audit-events?size=1");
+            headSequence = ((Number) head.json("$.content[0].sequence")).longValue();
+            headHash = head.text("$.content[0].hash");
             eventsBefore = ((Number) api.as("sjt").get("audit-events/verification").json("$.count")).longValue();
         }
         try (ConfigurableApplicationContext second = start(data)) {
@@ -38,7 +46,17 @@ class EmbeddedRestartIntegrationTests {
             assertThat(project.text("$.name")).isEqualTo(name);
             Response verification = api.as("sjt").get("audit-events/verification");
             assertThat((Boolean) verification.json("$.valid")).isTrue();
-            assertThat(((Number) verification.json("$.count")).longValue()).isEqualTo(eventsBefore);
+            // the chain is the one of before the stop, unchanged, followed only by the logins of this second run
+            Response events = api.as("sjt").get("audit-events?size=100");
+            List<Map<String, Object>> content = events.json("$.content");
+            assertThat(content).as("the old head, unchanged").anySatisfy(event -> {
+                assertThat(((Number) event.get("sequence")).longValue()).isEqualTo(headSequence);
+                assertThat(event.get("hash")).isEqualTo(headHash);
+            });
+            List<Map<String, Object>> written = content.stream()
+                    .filter(event -> ((Number) event.get("sequence")).longValue() > headSequence).toList();
+            assertThat(written).extracting(event -> event.get("action")).isNotEmpty().containsOnly("LOGIN_SUCCEEDED");
+            assertThat(((Number) verification.json("$.count")).longValue()).isEqualTo(eventsBefore + written.size());
             assertThat(api.as("sjt").get("projects?q=" + "一卡通").<Integer>json("$.totalElements")).isEqualTo(1);
         }
     }

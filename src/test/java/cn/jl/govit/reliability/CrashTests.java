@@ -213,6 +213,8 @@ class CrashTests {
      */
     private static List<String> commonArguments(Path dataDir, boolean sweep) {
         List<String> arguments = new ArrayList<>(List.of("--govit.data-dir=" + dataDir,
+                // the test suite's configuration switches durability off for its throw-away databases; not here
+                "--govit.embedded-db.durable=true",
                 "--govit.security.password-iterations=1000",
                 "--govit.obligation.scan-cron=-",
                 "--govit.notification.digest.cron=-",

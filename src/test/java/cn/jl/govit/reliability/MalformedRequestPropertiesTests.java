@@ -483,7 +483,7 @@ class MalformedRequestPropertiesTests {
         organizations.forEach((role, organization) -> {
             String username = "mal-" + role.name().toLowerCase().replace('_', '-') + "-" + suffix;
             runAs.call("admin", () -> accounts.create(username, "Malformed " + role, organization, EnumSet.of(role),
-                    "Malformed@2026-" + suffix));
+                    Api.DEMO_PASSWORD));
             created.add(details.loadUserByUsername(username));
         });
         return List.copyOf(created);
