@@ -46,6 +46,8 @@ class AccessMatrixRulesTests {
     void aDepartmentNeverReachesAnotherDepartmentsProject() {
         assertThat(rows(scope("B").and(r -> !"404".equals(r.get("rst"))))).as("rst on WJW's project").isEmpty();
         assertThat(rows(scope("A").and(r -> !"404".equals(r.get("wjw"))))).as("wjw on RST's project").isEmpty();
+        assertThat(rows(scope("E").and(r -> !"404".equals(r.get("wjw"))))).as("wjw on RST's project under review")
+                .isEmpty();
         // and each reaches its own: the project, its submissions, its documents
         for (String path : List.of("GET /api/v1/projects/{id}", "GET /api/v1/projects/{id}/submissions",
                 "GET /api/v1/projects/{id}/documents", "GET /projects/{id}", "GET /api/v1/documents/{id}")) {
@@ -56,13 +58,44 @@ class AccessMatrixRulesTests {
 
     /**
      * 三员 and the expert rule: the system, security and audit administrators read no project data; an expert reads
-     * only the projects of its own panels (neither fixture project has one with expert1).
+     * nothing of a project without its panel (A and B have none with expert1).
      */
     @Test
     void administratorsAndExpertsReachNoProjectRecord() {
-        for (String user : List.of("admin", "secadmin", "auditadmin", "expert1")) {
+        for (String user : List.of("admin", "secadmin", "auditadmin")) {
             assertThat(rows(r -> !"-".equals(r.get("scope")) && "200".equals(r.get(user)))).as(user).isEmpty();
         }
+        assertThat(rows(r -> ("A".equals(r.get("scope")) || "B".equals(r.get("scope"))) && "200".equals(r.get("expert1"))))
+                .as("expert1 outside its panels").isEmpty();
+    }
+
+    /**
+     * The expert inside scope (Art. 10): in {@code E}, whose submission is under review by a panel named with
+     * expert1, the expert reads and files its own review (API and page) and reads the submission under review and its
+     * versions — nothing else: not the project, its documents, the consolidated report or the decision. Its review
+     * is nobody else's: every other user gets 403/404 on it (the authority reads the consolidated report instead).
+     */
+    @Test
+    void anExpertReachesOnlyItsOwnReviewAndTheSubmissionUnderIt() {
+        Set<String> own = Set.of("GET /api/v1/reviews/{id} E", "PUT /api/v1/reviews/{id}/opinion E",
+                "GET /reviews/{id} E", "POST /reviews/{id} E");
+        Set<String> submission = Set.of("GET /api/v1/submissions/{id} E", "GET /api/v1/submissions/{id}/versions E");
+        assertThat(rows(r -> "200".equals(r.get("expert1")) && !"-".equals(r.get("scope"))))
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(own.stream(), submission.stream())
+                        .toList());
+        for (String row : own) {
+            String path = row.substring(0, row.length() - 2);
+            assertThat(rows(r -> (r.get("method") + " " + r.get("path") + " " + r.get("scope")).equals(row)
+                    && granted(r, Set.of("expert1")))).as("another user on expert1's review " + path).isEmpty();
+            // A and B hold no review of expert1: the same paths answer 404 there
+            assertThat(cell(path, "A", "expert1")).as(path).isEqualTo("404");
+            assertThat(cell(path, "B", "expert1")).as(path).isEqualTo("404");
+        }
+        for (String path : List.of("GET /api/v1/projects/{id}", "GET /projects/{id}", "GET /api/v1/documents/{id}",
+                "GET /api/v1/submissions/{id}/review-report")) {
+            assertThat(cell(path, "E", "expert1")).as(path).isIn("403", "404");
+        }
+        assertThat(cell("GET /api/v1/submissions/{id}/review-report", "E", "szsj")).isEqualTo("200");
     }
 
     /** Only the audit administrator and the provincial bodies read the audit trail; never the system administrator. */

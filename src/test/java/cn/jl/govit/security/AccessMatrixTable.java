@@ -22,7 +22,9 @@ final class AccessMatrixTable {
             "#   422 with an empty body, rolled back); 401 = not signed in (API 401, pages redirect to /login);",
             "#   403 = role refused; 404 = outside scope or no such record.",
             "# scope A = RST's project (authority Digital Bureau/szsj), B = WJW's project (authority DRC/fgw),",
-            "#   both under construction with a submission, a decision and a document; '-' = no project-scoped record.",
+            "#   both under construction with a submission, a decision and a document; E = RST's project whose filed",
+            "#   submission is under review by a panel named with expert1 alone (its review; a document, no decision);",
+            "#   '-' = no project-scoped record.",
             "# ids: what each path variable is filled with; 'absent' = an id of no record (authorised callers: 404).",
             "# A new mapping needs a row here: run with -Dgovit.accessMatrix.write=true and review the diff.");
 

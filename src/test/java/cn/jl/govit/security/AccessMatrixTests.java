@@ -104,7 +104,9 @@ class AccessMatrixTests {
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
-    private static final Set<String> SCOPED = Set.of("project", "submission", "decision", "document");
+    private static final Set<String> SCOPED = Set.of("project", "submission", "decision", "document", "review");
+    /** The fixture scopes; scoped mappings are called once for each. */
+    static final List<String> SCOPES = List.of("A", "B", "E");
 
     @Autowired
     WebApplicationContext context;
@@ -132,6 +134,37 @@ class AccessMatrixTests {
         ApprovedProjects.startConstruction(api, "wjw", b, LocalDate.now(ZoneId.of("Asia/Shanghai")));
         fixtures.put("A", records(api, "rst", a));
         fixtures.put("B", records(api, "wjw", b));
+        fixtures.put("E", underReview(api));
+    }
+
+    /**
+     * Scope {@code E}: an RST project whose filed feasibility-study submission is under review by a panel the
+     * authority ({@code szsj}) named with {@code expert1} alone (experts belong to no department, so no conflict):
+     * the only scope in which an expert is inside, through its own review. No decision yet.
+     */
+    private static Map<String, String> underReview(Api api) {
+        Response created = api.as("rst").post("projects",
+                ApprovedProjects.simpleProposal(Api.unique("访问矩阵专家评审项目"), 1_000_000, 12));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String project = created.text("$.id");
+        assertThat(api.as("szsj").post("projects/" + project + "/construction-mode", Map.of("mode", "UNIFIED"))
+                .status()).isEqualTo(200);
+        Response prepared = api.as("rst").post("projects/" + project + "/submissions",
+completeSubmission());
+        assertThat(prepared.status()).as(prepared.toString()).isEqualTo(201);
+        String submission = prepared.text("$.id");
+        Response filed = api.as("rst").post("submissions/" + submission + "/submit", Map.of());
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(200);
+        Response panel = api.as("szsj").post("submissions/" + submission + "/review-panel",
+                Map.of("expertUsernames", List.of("expert1")));
+        assertThat(panel.status()).as(panel.toString()).isEqualTo(201);
+        assertThat(panel.<List<String>>json("$.reviews[*].expertUsername")).containsExactly("expert1");
+        Map<String, String> records = new LinkedHashMap<>();
+        records.put("project", project);
+        records.put("submission", submission);
+        records.put("document", upload(api, "rst", project));
+        records.put("review", panel.<List<String>>json("$.reviews[*].id").get(0));
+        return records;
     }
 
     /** The project and the records under it that paths address, as its department sees them. */
@@ -140,11 +173,32 @@ class AccessMatrixTests {
         records.put("project", project);
         records.put("submission", firstId(api.as(department).get("projects/" + project + "/submissions")));
         records.put("decision", firstId(api.as(department).get("projects/" + project + "/decisions")));
+        records.put("document", upload(api, department, project));
+        return records;
+    }
+
+    /**
+     * A complete feasibility-study submission body: the approval tests' own ({@code SubmissionApiIntegrationTests.body}),
+     * package-private there, called by reflection rather than copied so that it follows the outline when it changes.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> completeSubmission() {
+        try {
+            java.lang.reflect.Method body = Class.forName("cn.jl.govit.approval.SubmissionApiIntegrationTests")
+                    .getDeclaredMethod("body", cn.jl.govit.project.Stage.class, String.class);
+            body.setAccessible(true);
+            return (Map<String, Object>) body.invoke(null, cn.jl.govit.project.Stage.FEASIBILITY_STUDY, null);
+        }
+        catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String upload(Api api, String department, String project) {
         Response uploaded = api.as(department).send(HttpMethod.POST, "projects/" + project + "/documents",
                 "multipart/form-data; boundary=" + BOUNDARY, textFile("access-matrix.txt", "access matrix fixture"));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-        records.put("document", uploaded.text("$.id"));
-        return records;
+        return uploaded.text("$.id");
     }
 
     private static String firstId(Response list) {
@@ -167,7 +221,7 @@ class AccessMatrixTests {
         java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
         long started = System.nanoTime();
         // the mappings that address no fixture first, alone (some, like the obligation scan, touch every project);
-        // then the two projects side by side: their records are disjoint, so the two threads never wait on each
+        // then the three projects side by side: their records are disjoint, so the threads never wait on each
         // other's rows (only on the audit chain's lock, which no request holds while it waits for another lock)
         java.util.function.BiConsumer<List<Endpoint>, String> observe = (list, scope) -> {
             long cpuStarted = THREADS.getCurrentThreadCpuTime();
@@ -181,16 +235,16 @@ class AccessMatrixTests {
                 if (observed.putIfAbsent(key, row) != null) {
                     duplicates.add(key);
                 }
-                ids.put(key, endpoint.ids());
+                ids.put(key, endpoint.ids(fixtures.getOrDefault(scope, Map.of())));
                 millis.merge(endpoint.key(), (System.nanoTime() - t0) / 1_000_000, Long::sum);
             }
             cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStarted);
         };
         observe.accept(endpoints.stream().filter(e -> !e.scoped()).toList(), "-");
         List<Endpoint> scoped = endpoints.stream().filter(Endpoint::scoped).toList();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(SCOPES.size());
         try {
-            List<java.util.concurrent.Future<?>> scopes = List.of("A", "B").stream()
+            List<java.util.concurrent.Future<?>> scopes = SCOPES.stream()
                     .<java.util.concurrent.Future<?>>map(scope -> pool.submit(() -> observe.accept(scoped, scope)))
                     .toList();
             for (java.util.concurrent.Future<?> scope : scopes) {
@@ -245,8 +299,9 @@ class AccessMatrixTests {
     @Test
     void theProjectListAnswersEveryoneButListsOnlyTheProjectsInScope() {
         Api api = new Api(port);
-        Map<String, Set<String>> outside = Map.of("admin", Set.of("A", "B"), "secadmin", Set.of("A", "B"),
-                "auditadmin", Set.of("A", "B"), "expert1", Set.of("A", "B"), "rst", Set.of("B"), "wjw", Set.of("A"));
+        Map<String, Set<String>> outside = Map.of("admin", Set.of("A", "B", "E"), "secadmin", Set.of("A", "B", "E"),
+                "auditadmin", Set.of("A", "B", "E"), "expert1", Set.of("A", "B", "E"), "rst", Set.of("B"),
+                "wjw", Set.of("A", "E"));
         outside.forEach((username, scopes) -> {
             List<String> listed = api.as(username).everyItem("projects", "$.id");
             for (String scope : scopes) {
@@ -254,7 +309,8 @@ class AccessMatrixTests {
                         .doesNotContain(fixtures.get(scope).get("project"));
             }
         });
-        assertThat(api.as("rst").<String>everyItem("projects", "$.id")).contains(fixtures.get("A").get("project"));
+        assertThat(api.as("rst").<String>everyItem("projects", "$.id")).contains(fixtures.get("A").get("project"),
+                fixtures.get("E").get("project"));
         assertThat(api.as("wjw").<String>everyItem("projects", "$.id")).contains(fixtures.get("B").get("project"));
     }
 
@@ -354,12 +410,13 @@ class AccessMatrixTests {
             return pattern.startsWith("/api/");
         }
 
-        /** What each path variable is filled with: a fixture's kind, or {@code absent}. */
-        String ids() {
+        /** What each path variable is filled with: a fixture's kind, or {@code absent} (also a kind the scope lacks). */
+        String ids(Map<String, String> records) {
             List<String> kinds = new ArrayList<>();
             Matcher m = VARIABLE.matcher(pattern);
             while (m.find()) {
-                kinds.add(m.group(1) + "=" + kind(m.group(1), m.start()));
+                String kind = kind(m.group(1), m.start());
+                kinds.add(m.group(1) + "=" + (SCOPED.contains(kind) && !records.containsKey(kind) ? "absent" : kind));
             }
             return kinds.isEmpty() ? "-" : String.join(",", kinds);
         }
@@ -385,6 +442,9 @@ class AccessMatrixTests {
                     case "submissions" -> "submission";
                     case "decisions" -> "decision";
                     case "documents" -> "document";
+                    // an expert's review of a submission; /acceptance/reviews/{id} is an acceptance committee's
+                    // assignment, which no fixture builds
+                    case "reviews" -> pattern.startsWith("/acceptance/") ? "absent" : "review";
                     default -> "absent";
                 };
                 case "username" -> "experts".equals(segment) ? "expert2" : "jyt";
@@ -401,8 +461,9 @@ class AccessMatrixTests {
             Matcher m = VARIABLE.matcher(pattern);
             while (m.find()) {
                 String kind = kind(m.group(1), m.start());
+                // a scoped kind the scope does not hold (A and B have no review, E no decision) is an absent id
                 String value = records.containsKey(kind) ? records.get(kind)
-                        : "absent".equals(kind) ? absent(m.group(1)) : kind;
+                        : "absent".equals(kind) || SCOPED.contains(kind) ? absent(m.group(1)) : kind;
                 m.appendReplacement(path, Matcher.quoteReplacement(value));
             }
             m.appendTail(path);
