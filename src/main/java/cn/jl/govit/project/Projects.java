@@ -353,7 +353,7 @@ public class Projects {
         CurrentUser user = users.current();
         Project project = repository.findById(id).orElseThrow(() -> new RecordNotFoundException("Project", id));
         if (!ProjectScope.canRead(user, project)) {
-            throw new RecordNotFoundException("Project", id);
+            throw RecordNotFoundException.outOfScope("Project", id);
         }
         return project;
     }

@@ -84,7 +84,9 @@ class AuditLoggingTests {
             Response created = api.as("admin").post("users", Map.of("username", username, "displayName", "日志专家",
                     "organizationCode", "SZSJ", "roles", List.of("EXPERT"), "password", userPassword));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            assertThat(api.as("admin").post("experts", Map.of("username", username, "fields", List.of("SECURITY")))
+            // enrolled inactive: never drawn into another test's panel (its password is not the demo password)
+            assertThat(api.as("admin").post("experts", Map.of("username", username, "fields", List.of("SECURITY"),
+                    "active", false))
                     .status()).isEqualTo(201);
             Response contact = api.as("admin").send(HttpMethod.PUT, "experts/" + username + "/contact",
                     "application/json", Map.of("idNumber", idNumber, "phone", phone));
@@ -111,8 +113,11 @@ class AuditLoggingTests {
             assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
             String documentId = stored.text("$.id");
             assertThat(api.as("rst").download("documents/" + documentId + "/content").status()).isEqualTo(200);
-            // a refusal of a signed-in user
+            // a refusal of a signed-in user, and a record outside their scope (read as not found)
             assertThat(api.as("wjw").get("audit-events").status()).isEqualTo(403);
+            assertThat(api.as("wjw").get("projects/" + project).status()).isEqualTo(404);
+            String missing = java.util.UUID.randomUUID().toString();
+            assertThat(api.as("wjw").get("projects/" + missing).status()).isEqualTo(404);
 
             // proves the capture works, whatever the application happened to log
             LoggerFactory.getLogger(AuditLoggingTests.class).info("capture check");
@@ -139,7 +144,13 @@ class AuditLoggingTests {
                         audited.merge(row.get("action") + " " + row.get("entity_id"), 1L, Long::sum);
                     });
             assertThat(audited).containsKey("LOGIN_FAILED rst").containsKey("LOGIN_SUCCEEDED " + username)
-                    .containsKey("DOCUMENT_DOWNLOADED " + documentId).containsKey("ACCESS_DENIED GET /api/v1/audit-events");
+                    .containsKey("DOCUMENT_DOWNLOADED " + documentId).containsKey("ACCESS_DENIED GET /api/v1/audit-events")
+                    .containsKey("OUT_OF_SCOPE GET /api/v1/projects/" + project)
+                    // a record that does not exist is no refusal: nothing to tell apart from a mistyped id
+                    .doesNotContainKey("OUT_OF_SCOPE GET /api/v1/projects/" + missing);
+            assertThat(jdbc.queryForObject("""
+                    SELECT actor FROM audit_event WHERE sequence > ? AND action = 'OUT_OF_SCOPE' AND entity_id = ?""",
+                    String.class, before, "GET /api/v1/projects/" + project)).isEqualTo("wjw");
             assertThat(jdbc.queryForObject("""
                     SELECT actor FROM audit_event WHERE sequence > ? AND action = 'DOCUMENT_DOWNLOADED' AND entity_id = ?""",
                     String.class, before, documentId)).isEqualTo("rst");

@@ -33,12 +33,13 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.jl.govit.rulebook.RecordNotFoundException;
 import cn.jl.govit.audit.Actor;
 import cn.jl.govit.audit.AuditLog;
 
 /**
  * Audits what happens at the door: logins that succeed and fail (form and HTTP Basic), and requests of a signed-in
- * user answered {@code 403}. The username is recorded as typed (cut to 64 characters, control characters
+ * user answered {@code 403} or refused a record outside their scope (answered {@code 404}). The username is recorded as typed (cut to 64 characters, control characters
  * removed), the password never; only the request's method and path are recorded, never its query or body.
  * <p>
  * Volume: every HTTP Basic request is a login, so a Basic success is recorded once per user per
@@ -110,7 +111,10 @@ public class SecurityEventAudit extends OncePerRequestFilter implements Ordered 
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         chain.doFilter(request, response);
-        if (response.getStatus() != HttpServletResponse.SC_FORBIDDEN) {
+        int status = response.getStatus();
+        Object outOfScope = request.getAttribute(RecordNotFoundException.OUT_OF_SCOPE);
+        boolean scopeRefusal = status == HttpServletResponse.SC_NOT_FOUND && outOfScope != null;
+        if (status != HttpServletResponse.SC_FORBIDDEN && !scopeRefusal) {
             return;
         }
         Authentication user = signedIn(request);
@@ -122,6 +126,13 @@ public class SecurityEventAudit extends OncePerRequestFilter implements Ordered 
             return;
         }
         String target = request.getMethod() + " " + typed(request.getRequestURI(), 300);
+        if (scopeRefusal) {
+            // answered 404 like a missing record, so that nobody can probe for ids; the audit knows better
+            write(new Actor(user.getName(), null), "OUT_OF_SCOPE", "Request", target,
+                    "404 " + target + ": " + typed(outOfScope.toString(), 120) + " outside the caller's scope"
+                            + suppressedNote(suppressed));
+            return;
+        }
         write(new Actor(user.getName(), null), "ACCESS_DENIED", "Request", target, "403 " + target + suppressedNote(suppressed));
     }
 

@@ -93,6 +93,12 @@ final class DatabaseUnavailable {
             if (t instanceof SQLException sql && connectionLost(sql.getSQLState())) {
                 return true;
             }
+            // the driver could not complete a commit or rollback at all (e.g. "Connection is closed", which carries
+            // no SQLSTATE): the connection is gone. A constraint that fails at commit is translated into a
+            // DataIntegrityViolationException instead and never arrives here.
+            if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
+                return true;
+            }
             // a failed rollback after the failure hides the failure itself, which Spring keeps alongside
             if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
                     && rollback.getApplicationException() != t && isCause(rollback.getApplicationException())) {
