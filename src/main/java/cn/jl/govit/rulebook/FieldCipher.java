@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,7 +95,7 @@ public class FieldCipher {
         try {
             // a temporary file renamed over the old one: a crash leaves either ring, never half of one
             Path temp = Files.createTempFile(keyFile.getParent(), "field-keys", ".tmp");
-            restrict(temp);
+            KeyFiles.restrict(temp);
             Files.writeString(temp, text, StandardCharsets.US_ASCII, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
             Files.move(temp, keyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -241,49 +239,15 @@ public class FieldCipher {
     }
 
     private static String readOrCreate(Path file, String initial) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.US_ASCII);
-            }
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, initial + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            restrict(file);
-            log.warn("generated key file {}; in production set the keys in govit.crypto.*", file);
-            return initial;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the key file " + file, e);
-        }
-    }
-
-    private static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        catch (UnsupportedOperationException e) {
-            log.warn("cannot restrict the permissions of {}", file);
-        }
+        return KeyFiles.readOrCreate(file, initial + "\n", "the keys in govit.crypto.*");
     }
 
     /** The keys by id, in the order they were added; the last one is current. */
     private record KeyRing(Map<String, byte[]> keys, String currentId) {
 
         static KeyRing parse(String text) {
-            Map<String, byte[]> keys = new LinkedHashMap<>();
-            String current = null;
-            for (String line : text.split("\n")) {
-                String l = line.strip();
-                if (l.isEmpty()) {
-                    continue;
-                }
-                String[] parts = l.split("\\s+");
-                if (parts.length != 2 || !parts[0].matches("[A-Za-z0-9_-]{1,16}") || keys.containsKey(parts[0])) {
-                    throw new IllegalStateException("a field key is 'id:hex' (id of letters and digits, unique)");
-                }
-                keys.put(parts[0], parseKey(parts[1]));
-                current = parts[0];
-            }
+            Map<String, byte[]> keys = KeyFiles.parseRing(text, "field key", FieldCipher::parseKey);
+            String current = keys.isEmpty() ? null : List.copyOf(keys.keySet()).get(keys.size() - 1);
             if (current == null) {
                 throw new IllegalStateException("no field key configured");
             }

@@ -1,12 +1,7 @@
 package cn.jl.govit.audit.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import cn.jl.govit.rulebook.KeyFiles;
 
 /**
  * The keys of the audit chain's HMAC-SM3. They never enter the database, so that whoever can rewrite the table
@@ -101,19 +98,10 @@ public class ChainKeys {
     }
 
     static Map<String, byte[]> parse(String text) {
-        Map<String, byte[]> keys = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            String l = line.strip();
-            if (l.isEmpty()) {
-                continue;
-            }
-            String[] parts = l.split("\\s+");
-            if (parts.length != 2 || !parts[0].matches("[A-Za-z0-9_-]{1,16}") || keys.containsKey(parts[0])) {
-                throw new IllegalStateException("an audit chain key is 'id:hex' (id of letters and digits, unique)");
-            }
+        return KeyFiles.parseRing(text, "audit chain key", hex -> {
             byte[] key;
             try {
-                key = HexFormat.of().parseHex(parts[1]);
+                key = HexFormat.of().parseHex(hex);
             }
             catch (IllegalArgumentException e) {
                 throw new IllegalStateException("an audit chain key must be hex digits");
@@ -121,33 +109,13 @@ public class ChainKeys {
             if (key.length < 16) {
                 throw new IllegalStateException("an audit chain key must have at least 32 hex digits (128 bits)");
             }
-            keys.put(parts[0], key);
-        }
-        return keys;
+            return key;
+        });
     }
 
     private static String readOrCreate(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.US_ASCII);
-            }
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            String initial = "k1 " + HexFormat.of().formatHex(key) + "\n";
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, initial, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            catch (UnsupportedOperationException e) {
-                log.warn("cannot restrict the permissions of {}", file);
-            }
-            log.warn("generated audit chain key file {}; in production set govit.audit.chain-keys", file);
-            return initial;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the audit chain key file " + file, e);
-        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return KeyFiles.readOrCreate(file, "k1 " + HexFormat.of().formatHex(key) + "\n", "govit.audit.chain-keys");
     }
 }

@@ -1,12 +1,6 @@
 package cn.jl.govit.document.signing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -23,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jl.govit.rulebook.KeyFiles;
 import cn.jl.govit.audit.Actor;
 import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.audit.Sm3;
@@ -111,27 +106,9 @@ public class SigningKeys {
     }
 
     private static byte[] keyFile(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return parse(Files.readString(file, StandardCharsets.US_ASCII));
-            }
-            Files.createDirectories(file.getParent());
-            byte[] key = new byte[16];
-            new SecureRandom().nextBytes(key);
-            Files.writeString(file, HexFormat.of().formatHex(key), StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            catch (UnsupportedOperationException e) {
-                log.warn("cannot restrict the permissions of {}", file);
-            }
-            log.warn("generated a key-encryption key for signing keys in {}; in production set govit.crypto.key-encryption-key", file);
-            return key;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the key-encryption key " + file, e);
-        }
+        byte[] key = new byte[16];
+        new SecureRandom().nextBytes(key);
+        return parse(KeyFiles.readOrCreate(file, HexFormat.of().formatHex(key), "govit.crypto.key-encryption-key"));
     }
 
     /** An issuer's published key. */
