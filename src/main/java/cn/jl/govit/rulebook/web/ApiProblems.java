@@ -11,15 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -229,13 +226,6 @@ class ApiProblems {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e, Locale locale) {
         return badRequest(List.of(new FieldProblem("file", messages.text("problem.multipart", locale))), locale);
-    }
-
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessResourceException.class})
-    ResponseEntity<ProblemDetail> unavailable(Exception e, Locale locale) {
-        log.warn("database unavailable: {}", e.getClass().getSimpleName());
-        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale));
     }
 
     @ExceptionHandler(IntegrityFailureException.class)
