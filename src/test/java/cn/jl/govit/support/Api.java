@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client of the running application's REST API (base {@code /api/v1}) that never throws on a status:
- * every call answers a {@link Response} to assert on. Users sign in with HTTP Basic; the demo users share
+ * every call answers a {@link Response} to assert on. Users sign in with HTTP Basic (or a bearer token,
+ * {@link #withToken}); the demo users share
  * the password {@value #DEMO_PASSWORD}.
  */
 public final class Api {
@@ -42,6 +43,11 @@ public final class Api {
 
     public Call anonymous() {
         return new Call(null, null);
+    }
+
+    /** A call with {@code Authorization: Bearer <token>} (an API token from {@code POST /api/v1/tokens}). */
+    public Call withToken(String token) {
+        return new Call(null, null).header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
 
     /** One caller's requests; paths under {@code /api/v1} unless they start with {@code /api} or {@code /}. */
