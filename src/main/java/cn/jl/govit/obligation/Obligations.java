@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -164,36 +166,49 @@ public class Obligations {
         if (scope.none()) {
             return new PageOf<>(List.of(), page, size, 0);
         }
-        String where = """
-                WHERE (:all OR p.lead_organization_code = :org OR :org = ANY (p.participating_organization_codes))
-                  AND (:status = ''
-                       OR (:status = 'OVERDUE' AND (o.status = 'OVERDUE' OR (o.status = 'OPEN' AND o.due_date < :today)))
-                       OR (:status = 'OPEN' AND o.status = 'OPEN' AND o.due_date >= :today)
-                       OR (:status IN ('MET', 'WAIVED') AND o.status = :status))
-                  AND (:department = '' OR o.responsible_organization_code = :department)
-                  AND (:type = '' OR o.type = :type)
-                  AND (:authority = '' OR p.approval_authority = :authority)
-                  AND (CAST(:year AS int) IS NULL
-                       OR (p.approved_on >= make_date(CAST(:year AS int), 1, 1)
-                           AND p.approved_on < make_date(CAST(:year AS int) + 1, 1, 1)))""";
-        String statusName = filter.status() == null ? "" : filter.status().name();
-        String departmentCode = filter.department() == null ? "" : filter.department();
-        String typeName = filter.type() == null ? "" : filter.type().name();
-        String authority = filter.authority() == null ? "" : filter.authority().name();
+        // only the conditions that apply, so that the plan can use the pending obligations' index (issue 8)
+        StringBuilder where = new StringBuilder(" WHERE true");
+        Map<String, Object> params = new HashMap<>();
+        // every obligation has its project (a foreign key), so a count that filters on no project column needs no join
+        boolean onProject = !scope.all() || filter.authority() != null || filter.approvedYear() != null;
+        if (!scope.all()) {
+            where.append(" AND (p.lead_organization_code = :org OR :org = ANY (p.participating_organization_codes))");
+            params.put("org", scope.organizationCode());
+        }
+        if (filter.status() != null) {
+            where.append(switch (filter.status()) {
+                case OVERDUE -> " AND o.status IN ('OPEN', 'OVERDUE') AND (o.status = 'OVERDUE' OR o.due_date < :today)";
+                case OPEN -> " AND o.status = 'OPEN' AND o.due_date >= :today";
+                case MET, WAIVED -> " AND o.status = :status";
+            });
+            params.put("status", filter.status().name());
+        }
+        if (filter.department() != null) {
+            where.append(" AND o.responsible_organization_code = :department");
+            params.put("department", filter.department());
+        }
+        if (filter.type() != null) {
+            where.append(" AND o.type = :type");
+            params.put("type", filter.type().name());
+        }
+        if (filter.authority() != null) {
+            where.append(" AND p.approval_authority = :authority");
+            params.put("authority", filter.authority().name());
+        }
+        if (filter.approvedYear() != null) {
+            where.append(" AND p.approved_on >= make_date(:year, 1, 1) AND p.approved_on < make_date(:year + 1, 1, 1)");
+            params.put("year", filter.approvedYear());
+        }
+        params.put("today", today());
         List<ObligationListing> content = jdbc.sql("SELECT o.*, p.code AS project_code, p.name AS project_name "
                         + "FROM obligation o JOIN project p ON p.id = o.project_id " + where
                         + " ORDER BY o.due_date, p.code, o.type, o.subject LIMIT :size OFFSET :offset")
-                .param("all", scope.all()).param("org", scope.organizationCode()).param("status", statusName)
-                .param("department", departmentCode).param("type", typeName).param("authority", authority)
-                .param("year", filter.approvedYear())
-                .param("today", today()).param("size", size).param("offset", (long) page * size)
+                .params(params).param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new ObligationListing(row(rs), rs.getString("project_code"), rs.getString("project_name")))
                 .list();
-        long total = jdbc.sql("SELECT count(*) FROM obligation o JOIN project p ON p.id = o.project_id " + where)
-                .param("all", scope.all()).param("org", scope.organizationCode()).param("status", statusName)
-                .param("department", departmentCode).param("type", typeName).param("authority", authority)
-                .param("year", filter.approvedYear())
-                .param("today", today()).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM obligation o "
+                        + (onProject ? "JOIN project p ON p.id = o.project_id " : "") + where)
+                .params(params).query(Long.class).single();
         return new PageOf<>(content, page, size, total);
     }
 

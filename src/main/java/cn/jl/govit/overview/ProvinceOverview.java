@@ -1,12 +1,15 @@
 package cn.jl.govit.overview;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -46,11 +49,14 @@ public class ProvinceOverview {
     private final JdbcClient jdbc;
     private final CurrentUsers users;
     private final Projects projects;
+    private final OverviewCache cache;
 
-    ProvinceOverview(JdbcClient jdbc, CurrentUsers users, Projects projects) {
+    ProvinceOverview(JdbcClient jdbc, CurrentUsers users, Projects projects, Clock clock,
+            @Value("${govit.overview.cache-max-age:60s}") Duration cacheMaxAge) {
         this.jdbc = jdbc;
         this.users = users;
         this.projects = projects;
+        this.cache = new OverviewCache(cacheMaxAge, clock);
     }
 
     /** Whether the signed-in user may see the overview. */
@@ -74,6 +80,12 @@ public class ProvinceOverview {
     public Overview overview(OverviewFilter filter) {
         requireReader();
         LocalDate today = projects.today();
+        // every state change of the platform advances the audit chain in its own transaction (see OverviewCache)
+        long auditHead = jdbc.sql("SELECT coalesce(max(sequence), 0) FROM audit_event").query(Long.class).single();
+        return cache.get(new OverviewCache.Key(filter, today, auditHead), () -> compute(filter, today));
+    }
+
+    private Overview compute(OverviewFilter filter, LocalDate today) {
         Where where = Where.of(filter);
         return new Overview(today, filter, kpis(where, today), byStatus(where), byPathType(where),
                 byDepartment(where), funnel(where), overdue(where, today), openFindings(where), sanctionsInForce(where));
