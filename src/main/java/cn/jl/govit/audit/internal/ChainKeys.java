@@ -60,6 +60,15 @@ public class ChainKeys {
         return keys.containsKey(keyId);
     }
 
+    /** The key's bytes, for the fast verifier's own MAC instances ({@link ChainSegment}). */
+    byte[] key(String keyId) {
+        byte[] key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalArgumentException("unknown audit chain key " + keyId);
+        }
+        return key;
+    }
+
     /** A MAC under one key, for a run of events: {@link HMac} keeps its key between messages. */
     public Mac mac(String keyId) {
         byte[] key = keys.get(keyId);
