@@ -103,7 +103,7 @@ public class SecurityEventAudit extends OncePerRequestFilter implements Ordered 
         String reason = event instanceof AuthenticationFailureBadCredentialsEvent ? "bad credentials"
                 : event instanceof AuthenticationFailureLockedEvent ? "account locked"
                         : event.getException().getClass().getSimpleName();
-        write(new Actor("anonymous", null), "LOGIN_FAILED", "Login", username, (isApiRequest() ? "HTTP Basic" : "form")
+        write(new Actor("anonymous", null), "LOGIN_FAILED", "Login", username, (isApiRequest() ? apiScheme() : "form")
                 + " login of '" + username + "' failed: " + reason + suppressedNote(suppressed));
     }
 
@@ -168,6 +168,14 @@ public class SecurityEventAudit extends OncePerRequestFilter implements Ordered 
     private static boolean isApiRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
                 && a.getRequest().getRequestURI().startsWith(a.getRequest().getContextPath() + "/api/");
+    }
+
+    /** How an API request authenticates: an API bearer token (organization's ApiTokens) or HTTP Basic. */
+    private static String apiScheme() {
+        String authorization = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                ? a.getRequest().getHeader("Authorization") : null;
+        return authorization != null && authorization.stripLeading().regionMatches(true, 0, "Bearer", 0, 6)
+                ? "API token" : "HTTP Basic";
     }
 
     private static String suppressedNote(long suppressed) {
