@@ -131,11 +131,12 @@ class AccessMatrixRulesTests {
      * The Audit Office reads and changes nothing (Art. 5), except what is its own duty or changes no record: its
      * audit findings, violation records and sanctions in its duty area (SupervisionDutyPolicy,
      * ViolationRecordPolicy, SanctionPolicy), the fixity check of the document store, checking an archive
-     * package's signature, and its own password and notifications.
+     * package's signature, and its own password, API tokens and notifications.
      */
     @Test
     void theAuditOfficeWritesOnlyWhatItsDutyOrItsOwnAccountAsks() {
-        Set<String> allowed = Set.of("/account/password", "/api/v1/account/password", "/api/v1/me/notifications/read",
+        Set<String> allowed = Set.of("/account/password", "/api/v1/account/password", "/api/v1/tokens",
+                "/api/v1/me/notifications/read",
                 "/api/v1/me/notifications/preference", "/notifications/preference", "/notifications/read",
                 "/api/v1/documents/fixity-checks", "/api/v1/archive-packages/verification consumes=multipart/form-data",
                 "/projects/{id}/archive-package/verification", "/api/v1/projects/{id}/findings", "/projects/{id}/findings",
