@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jl.govit.audit.AuditLog;
+import cn.jl.govit.organization.internal.ApiTokens;
 import cn.jl.govit.organization.internal.RolesColumn;
 import cn.jl.govit.rulebook.FieldCipher;
 import cn.jl.govit.rulebook.InvalidInputException;
@@ -34,9 +35,12 @@ public class UserAccounts {
     private final FieldCipher cipher;
     /** Judges when a password must be changed (GB/T 22239 定期更换). */
     private final PasswordPolicy policy;
+    /** A new password or a disabled account revokes the user's API tokens. */
+    private final ApiTokens tokens;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Organizations organizations, AuditLog audit, Clock clock,
-            PasswordPolicy policy, FieldCipher cipher) {
+            PasswordPolicy policy, FieldCipher cipher, ApiTokens tokens) {
+        this.tokens = tokens;
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -140,6 +144,9 @@ public class UserAccounts {
         }
         audit.record("USER_UPDATED", "User", before.username(), null,
                 before.username() + " " + roles + " @" + organizationCode + (enabled ? "" : " disabled"));
+        if (!enabled) {
+            tokens.revokeAll(before.username(), "account disabled");
+        }
         return get(before.username());
     }
 
@@ -180,6 +187,7 @@ public class UserAccounts {
                 .param("u", user.username()).param("h", passwords.encode(password))
                 .param("now", Timestamp.from(clock.instant())).update();
         audit.record("USER_PASSWORD_RESET", "User", user.username(), null, user.username());
+        tokens.revokeAll(user.username(), "password reset");
     }
 
     /**
@@ -203,6 +211,7 @@ public class UserAccounts {
                 .param("u", user.username()).param("h", passwords.encode(newPassword))
                 .param("now", Timestamp.from(clock.instant())).update();
         audit.record("USER_PASSWORD_CHANGED", "User", user.username(), null, user.username());
+        tokens.revokeAll(user.username(), "password changed");
     }
 
     @Transactional

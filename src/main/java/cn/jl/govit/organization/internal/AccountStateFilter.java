@@ -49,7 +49,11 @@ final class AccountStateFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<State> state = jdbc.sql("""
+        // a bearer token's own read (this very request) already found the account usable and its password's age
+        Optional<State> state = auth instanceof ApiTokenAuthentication token
+                ? Optional.of(new State(true, token.passwordChangedAt() == null ? null
+                        : Timestamp.from(token.passwordChangedAt())))
+                : jdbc.sql("""
                 SELECT u.enabled AND coalesce(o.active, true) AS usable, u.password_changed_at FROM app_user u
                 LEFT JOIN organization o ON o.code = u.organization_code WHERE u.username = :u""")
                 .param("u", user.getUsername())

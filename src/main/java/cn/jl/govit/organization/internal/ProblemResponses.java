@@ -43,6 +43,15 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(request, response, 403, "forbidden");
     }
 
+    /**
+     * 401 of a refused bearer token (unknown, revoked, expired, idle, or its account disabled or locked): the same
+     * answer for each, with a {@code Bearer} challenge (RFC 6750) instead of the Basic one.
+     */
+    void tokenRefused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"GovIT\", error=\"invalid_token\"");
+        write(request, response, 401, "unauthorized");
+    }
+
     /** 403 of a signed-in user whose password passed its maximum age: only the change is open. */
     void passwordExpired(HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(request, response, 403, "password-expired");

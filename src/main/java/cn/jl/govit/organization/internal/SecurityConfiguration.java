@@ -3,7 +3,12 @@ package cn.jl.govit.organization.internal;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,7 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import cn.jl.govit.organization.PasswordPolicy;
 
 /**
- * Two faces, one set of users: the REST API under {@code /api/**} with HTTP Basic and no session, the pages
+ * Two faces, one set of users: the REST API under {@code /api/**} with HTTP Basic or a bearer token
+ * ({@link ApiTokens}, issued at {@code POST /api/v1/tokens} against the password) and no session, the pages
  * with form login, a session and CSRF tokens. Role and scope checks sit in the modules' services, so both
  * faces obey the same rules.
  */
@@ -34,9 +40,15 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, JdbcClient jdbc,
-            PasswordPolicy policy) throws Exception {
+            PasswordPolicy policy, ApiTokens tokens, ApplicationEventPublisher events) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // a token is issued only to a caller who has just proven the password: a token issuing tokens would
+                // outlive every lifetime
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tokens").access((authentication, request) ->
+                                new AuthorizationDecision(passwordLogin(authentication.get())))
+                        .anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenFilter(tokens, problems, events), BasicAuthenticationFilter.class)
                 .addFilterAfter(new AccountStateFilter(jdbc, policy, true, problems),
                         AuthorizationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
@@ -82,6 +94,12 @@ class SecurityConfiguration {
                 .headers(h -> h.referrerPolicy(r -> r.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    private static boolean passwordLogin(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)
+                && !(authentication instanceof ApiTokenAuthentication);
     }
 
     /**
