@@ -49,9 +49,9 @@ public class ApiTokens {
     private final ApiTokenPolicy policy;
 
     ApiTokens(JdbcClient jdbc, AuditLog audit, Clock clock,
-            @Value("${govit.security.api-token.lifetime:8h}") Duration lifetime,
-            @Value("${govit.security.api-token.max-idle:30m}") Duration maxIdle,
-            @Value("${govit.security.api-token.use-granularity:1m}") Duration useGranularity) {
+            @Value("${govit.security.api-token.lifetime}") Duration lifetime,
+            @Value("${govit.security.api-token.max-idle}") Duration maxIdle,
+            @Value("${govit.security.api-token.use-granularity}") Duration useGranularity) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
