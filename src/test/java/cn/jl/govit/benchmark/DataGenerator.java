@@ -179,6 +179,7 @@ public final class DataGenerator {
         codeNumbers();
         projects();
         fundingSources();
+        changeRequests();
         baselines();
         library = GenFiles.write(dataDir.resolve("benchmark-files"), size.libraryFiles(), seed);
         documents();
@@ -375,12 +376,48 @@ public final class DataGenerator {
                 if (p.approvedOn() == null) {
                     continue;
                 }
+                SplittableRandom r = random(seed, "baseline", i);
                 copy.id(p.id()).plain(1).plain("APPROVAL").plain(p.approvedEstimate()).plain(p.periodMonths())
-                        .plain("0.00").plain(null).add("立项批复").plain(p.approvedOn())
-                        .plain(GenProject.at(p.approvedOn(), random(seed, "baseline", i)));
+                        .plain("0.00").plain(null).plain(null).plain(p.approvedOn()).plain(GenProject.at(p.approvedOn(), r));
                 copy.end();
+                for (GenChange change : GenChange.of(this, p, policy)) {
+                    copy.id(p.id()).plain(change.number() + 1).plain("FILING").plain(change.approvedEstimate())
+                            .plain(p.periodMonths()).plain(change.previous().add(change.adjustment())).id(change.id())
+                            .add(change.description()).plain(change.requestedOn())
+                            .plain(GenProject.at(change.requestedOn(), r));
+                    copy.end();
+                }
             }
             done("change_baseline", copy.rows(), t);
+        }
+    }
+
+    /** Filed changes within the threshold (Art. 23 (1)), acknowledged by the authority within days. */
+    private void changeRequests() throws SQLException {
+        long t = System.nanoTime();
+        try (GenCopy copy = GenCopy.open(c, "change_request", """
+                id, project_id, number, approved_estimate, adjustment_amount, new_total_investment, goals_unchanged,
+                reason, previous_adjustments, uses_digital_jilin_fund, fund_plan_issued_on, threshold_share,
+                threshold_basis, description, route, status, requested_by, requested_at, requested_on, acknowledged_by,
+                acknowledged_at, version""")) {
+            for (int i = 0; i < size.projects(); i++) {
+                GenProject p = project(i);
+                SplittableRandom r = random(seed, "change-row", i);
+                String authority = p.authority().organizationCode().toLowerCase(Locale.ROOT);
+                for (GenChange change : GenChange.of(this, p, policy)) {
+                    copy.id(change.id()).id(p.id()).plain(change.number()).plain(change.approvedEstimate())
+                            .plain(change.adjustment()).plain(change.approvedEstimate()).bool(true)
+                            .plain(change.reason().name()).plain(change.previous()).bool(change.usesDigitalJilinFund())
+                            .plain(change.fundPlanIssuedOn()).plain(policy.changeFilingThreshold())
+                            .plain(policy.changeThresholdBasis().name()).add(change.description()).plain("FILING")
+                            .plain("FILED").plain(p.createdBy()).plain(GenProject.at(change.requestedOn(), r))
+                            .plain(change.requestedOn()).plain(change.acknowledgedOn() == null ? null : authority)
+                            .plain(change.acknowledgedOn() == null ? null : GenProject.at(change.acknowledgedOn(), r))
+                            .plain(0);
+                    copy.end();
+                }
+            }
+            done("change_request", copy.rows(), t);
         }
     }
 

@@ -147,6 +147,13 @@ class DataGeneratorTests {
                     FROM project_funding_source f WHERE f.project_id = p.id)""")).as("funding lines sum to the estimate")
                     .isZero();
             assertThat(count(c, "SELECT count(*) FROM project WHERE approved_estimate > estimated_investment")).isZero();
+            assertThat(count(c, "SELECT count(*) FROM change_request")).isPositive();
+            assertThat(count(c, """
+                    SELECT count(*) FROM change_request r JOIN change_baseline b ON b.change_request_id = r.id
+                    WHERE b.kind = 'FILING' AND b.adjustments_in_force = r.previous_adjustments + r.adjustment_amount
+                      AND r.previous_adjustments + r.adjustment_amount <= r.approved_estimate * r.threshold_share"""))
+                    .as("every change filed within the threshold leaves its baseline")
+                    .isEqualTo(count(c, "SELECT count(*) FROM change_request"));
         }
     }
 
@@ -232,7 +239,7 @@ class DataGeneratorTests {
     void theSameSeedGivesTheSameRows() throws SQLException {
         assertThat(reportB.rows()).isEqualTo(reportA.rows());
         for (String table : List.of("organization", "app_user", "project", "project_funding_source", "project_code_sequence",
-                "change_baseline", "document", "obligation", "fund_plan", "disbursement", "spending",
+                "change_request", "change_baseline", "document", "obligation", "fund_plan", "disbursement", "spending",
                 "construction_contract", "supervision_finding", "supervision_rectification", "supervision_review",
                 "audit_event")) {
             // the fixture's own user was inserted at a different moment in each database
