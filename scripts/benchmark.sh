@@ -3,7 +3,8 @@
 # platform on its embedded PostgreSQL under target/benchmark/data-<size>, generates the data set there once
 # (DataGenerator, COPY), and measures every operation at 1 and 50 users with the raw SQL beside it.
 #   scripts/benchmark.sh [jilin|national] [--users=50 --seconds=15 --think-ms=1000 --only=list,detail ...]
-# Results: target/benchmark/results-<size>-<time>.md. Run it on an otherwise idle machine.
+# Results: target/benchmark/results-<size>-<time>.md. Run it on an otherwise idle machine. The application runs with
+# the JVM flags of scripts/run.sh (GOVIT_BENCH_APP_JVM overrides them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size="${1:-jilin}"
@@ -15,4 +16,4 @@ mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=
 echo "target/classes:$(cat target/benchmark/runtime.classpath)" > target/benchmark/app.classpath
 exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/benchmark/test.classpath)" \
   cn.jl.govit.benchmark.Harness --size="$size" --cp=target/benchmark/app.classpath \
-  --app-jvm="${GOVIT_BENCH_APP_JVM:-}" "$@"
+  --app-jvm="${GOVIT_BENCH_APP_JVM:--XX:+UseSerialGC -Xms64m -Xmx1g}" "$@"

@@ -174,6 +174,17 @@ public final class Harness {
         list.add(new Scenario("signed approval reply PDF", new Budget(300, true, "p95 < 300 ms"), false,
                 (u, r) -> get("szsj", "/api/v1/decisions/" + in.decision(r) + "/document"),
                 (u, r) -> RawSql.decisionPdf(raw, in.decision(r))));
+        // what issuing a decision adds to its transaction: the reply rendered (OpenPDF, CJK fonts) and SM2-signed;
+        // in this JVM with the application's own classes, as the decision endpoint needs a submission ready for
+        // decision per call. Its "raw" counterpart is the signature alone.
+        java.security.KeyPair signingKey = cn.jl.govit.document.signing.Sm2.generateKeyPair();
+        cn.jl.govit.document.pdf.PdfRenderer renderer = new cn.jl.govit.document.pdf.PdfRenderer();
+        list.add(new Scenario("approval reply rendered and SM2-signed (in process)", new Budget(300, false, "p95 < 300 ms"), false,
+                (u, r) -> {
+                    byte[] pdf = renderer.approvalReply(Inputs.reply(r));
+                    cn.jl.govit.document.signing.Sm2.sign(signingKey.getPrivate(), pdf);
+                },
+                (u, r) -> cn.jl.govit.document.signing.Sm2.sign(signingKey.getPrivate(), new byte[40_000])));
         list.add(new Scenario("Excel export of " + in.exportRows() + " rows (" + in.exportFilter() + ")",
                 new Budget(3000, false, "< 3 s"), true,
                 (u, r) -> get("szsj", "/api/v1/projects/export.xlsx?" + in.exportFilter()),

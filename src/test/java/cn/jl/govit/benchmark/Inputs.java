@@ -51,6 +51,16 @@ record Inputs(List<UUID> projects, List<String> nameTerms, List<String> codeTerm
         return decisions.get(r.nextInt(decisions.size()));
     }
 
+    /** An approval reply of realistic length, varied by the random source. */
+    static cn.jl.govit.document.pdf.ApprovalReply reply(SplittableRandom r) {
+        int n = 1 + r.nextInt(9999);
+        return new cn.jl.govit.document.pdf.ApprovalReply("吉政数审〔2026〕" + n + "号", java.time.LocalDate.of(2026, 11, 27),
+                "吉林省政务服务和数字化局", "省人力资源和社会保障厅", "JLZW-2026-" + n, "社会保障卡一卡通服务平台（第" + n + "期）",
+                "可行性研究报告", "同意", new java.math.BigDecimal("11500000.00"), 18,
+                "同意项目的政务信息资源共享方案，按目录向省政务数据共享交换平台提供参保人员信息等资源。".repeat(2),
+                "经审核，原则同意该项目可行性研究报告。项目建设内容包括业务系统、数据库和安全保障体系，".repeat(6));
+    }
+
     /** The export's filter: a status and a year of approval. */
     record ExportFilter(String status, int year) {
 

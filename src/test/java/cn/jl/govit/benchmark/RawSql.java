@@ -97,13 +97,14 @@ final class RawSql {
                     GROUP BY p.lead_organization_code, o.name_zh, o.name_en ORDER BY count(*) DESC, p.lead_organization_code""",
                     List.of());
             readAll(c, """
-                    SELECT y.year, sum(y.approved), sum(y.contracted), sum(y.fund_plans), sum(y.disbursed), sum(y.spent) FROM (
-                      SELECT extract(year FROM p.approved_on)::int AS year, p.approved_estimate AS approved,
-                             (SELECT sum(x.amount) FROM construction_contract x WHERE x.project_id = p.id) AS contracted,
-                             (SELECT sum(x.amount) FROM fund_plan x WHERE x.project_id = p.id) AS fund_plans,
-                             (SELECT sum(x.amount) FROM disbursement x WHERE x.project_id = p.id) AS disbursed,
-                             (SELECT sum(x.amount) FROM spending x WHERE x.project_id = p.id) AS spent
-                      FROM project p WHERE p.approved_on IS NOT NULL) y GROUP BY 1 ORDER BY 1""", List.of());
+                    SELECT extract(year FROM p.approved_on)::int, sum(p.approved_estimate), sum(c.amount), sum(f.amount),
+                           sum(d.amount), sum(s.amount)
+                    FROM project p
+                    LEFT JOIN (SELECT project_id, sum(amount) AS amount FROM construction_contract GROUP BY project_id) c ON c.project_id = p.id
+                    LEFT JOIN (SELECT project_id, sum(amount) AS amount FROM fund_plan GROUP BY project_id) f ON f.project_id = p.id
+                    LEFT JOIN (SELECT project_id, sum(amount) AS amount FROM disbursement GROUP BY project_id) d ON d.project_id = p.id
+                    LEFT JOIN (SELECT project_id, sum(amount) AS amount FROM spending GROUP BY project_id) s ON s.project_id = p.id
+                    WHERE p.approved_on IS NOT NULL GROUP BY 1 ORDER BY 1""", List.of());
             readAll(c, "SELECT o.responsible_organization_code, g.name_zh, g.name_en, o.type, count(*) FROM obligation o "
                     + "JOIN organization g ON g.code = o.responsible_organization_code WHERE" + overdue
                     + " GROUP BY o.responsible_organization_code, g.name_zh, g.name_en, o.type", List.of(today));
