@@ -194,7 +194,7 @@ public final class AuditChains {
         public void close() {
             try {
                 out.writeShort(-1);
-                out.flush();
+                out.close(); // a COPY FROM STDIN ends when its stream is closed
             }
             catch (IOException e) {
                 throw new UncheckedIOException(e);
