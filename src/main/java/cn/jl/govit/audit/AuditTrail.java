@@ -11,10 +11,12 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.jl.govit.audit.internal.ChainKeys;
 import cn.jl.govit.audit.internal.ChainScan;
 import cn.jl.govit.audit.internal.ChainVerifier;
+import cn.jl.govit.audit.internal.SharedRun;
 
 /** Reads the audit log and verifies its keyed chain. */
 @Service
@@ -25,6 +27,7 @@ public class AuditTrail {
     private final ChainKeys keys;
     private final ChainScan scan;
     private final int workers;
+    private final SharedRun<ChainVerification> shared = new SharedRun<>();
 
     AuditTrail(JdbcClient jdbc, javax.sql.DataSource dataSource, ChainKeys keys,
             @Value("${govit.audit.verify-workers:0}") int workers) {
@@ -60,9 +63,14 @@ public class AuditTrail {
      * Re-computes every hash from the first event with the chain keys; stops at the first that does not hold
      * (see {@link ChainVerifier} for what holds). The rows are streamed by binary COPY and checked on their bytes,
      * in runs of the sequence range on several cores ({@link ChainScan}); the outcome is the row-by-row one's.
+     * Concurrent requests outside a transaction share one run ({@link SharedRun}).
      */
     public ChainVerification verify() {
-        return scan.verify(workers);
+        // inside a transaction the run reads on the caller's connection and sees its uncommitted events: not shared
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return scan.verify(workers);
+        }
+        return shared.get(() -> scan.verify(workers));
     }
 
     /**
