@@ -102,6 +102,9 @@ public final class Harness {
                 }
                 report.add(measure(scenario));
             }
+            if (options.only().isEmpty() || options.only().stream().anyMatch("audit"::contains)) {
+                report.hmacCeiling(hmacCeiling());
+            }
             report.appMemory(app.residentMegabytes());
             Path out = options.out().resolve("results-" + options.size() + "-"
                     + ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
@@ -197,7 +200,7 @@ public final class Harness {
                         throw new AssertionError("chain not valid: " + body);
                     }
                 },
-                (u, r) -> RawSql.auditRead(raw)));
+                (u, r) -> RawSql.auditRead(raw, options.dataDir())));
         return list;
     }
 
@@ -223,6 +226,39 @@ public final class Harness {
                 : print("endpoint, " + options.users() + " users, no think time", LoadRunner.run(saturate, seed + 3, s.endpoint()));
         return new Measured(s, endpoint1, raw1, endpointN, rawN, saturated,
                 (cpu1[0] - cpu0[0]) / 100.0, (cpu1[1] - cpu0[1]) / 100.0);
+    }
+
+    /**
+     * The physical limit of verification: HMAC-SM3 alone over the exact MAC inputs of the newest 200,000 keyed events
+     * (no database, no parsing), one thread, best of three; events per CPU-second.
+     */
+    private double hmacCeiling() throws Exception {
+        List<cn.jl.govit.audit.AuditEvent> events = new ArrayList<>();
+        try (Connection c = raw.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT * FROM audit_event WHERE key_id IS NOT NULL ORDER BY sequence DESC LIMIT 200000");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                events.add(new cn.jl.govit.audit.AuditEvent(rs.getLong("sequence"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("actor"), rs.getString("organization_code"), rs.getString("action"),
+                        rs.getString("entity_type"), rs.getString("entity_id"), rs.getObject("project_id", java.util.UUID.class),
+                        rs.getString("summary"), rs.getString("previous_hash"), rs.getString("hash"), rs.getString("key_id")));
+            }
+        }
+        byte[][] inputs = cn.jl.govit.audit.internal.ChainCosts.macInputs(events);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double best = 0;
+        for (int round = 0; round < 3; round++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            cn.jl.govit.audit.internal.ChainCosts.hmacAll(new byte[32], inputs);
+            best = Math.max(best, inputs.length / ((threads.getCurrentThreadCpuTime() - cpu) / 1e9));
+        }
+        long bytes = 0;
+        for (byte[] input : inputs) {
+            bytes += input.length;
+        }
+        System.out.printf(Locale.ROOT, "   HMAC-SM3 alone: %,.0f events per CPU-second (%d bytes per event on average)%n",
+                best, bytes / Math.max(1, inputs.length));
+        return best;
     }
 
     /** CPU seconds × 100 (clock ticks) of the application's JVM and of all PostgreSQL processes. */

@@ -15,6 +15,7 @@ final class Report {
     private final List<Harness.Measured> results = new ArrayList<>();
     private String auth = "";
     private long appMemory = -1;
+    private double hmacCeiling = Double.NaN;
 
     Report(Harness.Options options, Map<String, String> machine, Map<String, String> dataSet, String generation) {
         this.options = options;
@@ -29,6 +30,10 @@ final class Report {
 
     void add(Harness.Measured measured) {
         results.add(measured);
+    }
+
+    void hmacCeiling(double eventsPerCpuSecond) {
+        this.hmacCeiling = eventsPerCpuSecond;
     }
 
     void appMemory(long megabytes) {
@@ -71,6 +76,10 @@ final class Report {
                         + "per verification = **%,.0f events/s per core**; PostgreSQL CPU %.2f s per verification | | | | | | | | | | | | |%n",
                         events / (m.endpoint1().ms(50) / 1000), m.appCpuSeconds() / calls,
                         events / (m.appCpuSeconds() / calls), m.postgresCpuSeconds() / calls));
+                if (!Double.isNaN(hmacCeiling)) {
+                    md.append(String.format(Locale.ROOT, "| ↳ physical limit: HMAC-SM3 alone over the same events' bytes "
+                            + "(BouncyCastle, one thread) **%,.0f events/s per core** | | | | | | | | | | | | |%n", hmacCeiling));
+                }
             }
         }
         return md.toString();
