@@ -40,6 +40,15 @@ public class AuditTrail {
         this.workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
     }
 
+    /**
+     * The sequence of the newest event (0 for none). Every state change of the platform writes an event in its own
+     * transaction, so this number moves exactly when committed data may have changed: a change stamp for derived
+     * data kept in memory (one index probe).
+     */
+    public long head() {
+        return jdbc.sql("SELECT coalesce(max(sequence), 0) FROM audit_event").query(Long.class).single();
+    }
+
     /** Newest first; {@code projectId} {@code null} for all events. */
     @Transactional(readOnly = true)
     public List<AuditEvent> page(UUID projectId, int page, int size) {

@@ -22,6 +22,7 @@ import cn.jl.govit.project.ApprovalAuthority;
 import cn.jl.govit.project.ApprovalPathType;
 import cn.jl.govit.project.ProjectStatus;
 import cn.jl.govit.project.Projects;
+import cn.jl.govit.rulebook.StampedCache;
 
 /**
  * The province-wide overview for the provincial bodies that read every project (Art. 4–5, 30–34): aggregate SQL over
@@ -49,14 +50,19 @@ public class ProvinceOverview {
     private final JdbcClient jdbc;
     private final CurrentUsers users;
     private final Projects projects;
-    private final OverviewCache cache;
+    /** What an overview depends on besides the change stamp: the filter, and the day on which "overdue" turns. */
+    private record CacheKey(OverviewFilter filter, LocalDate today) {
+    }
+
+    private final StampedCache<CacheKey, Overview> cache;
 
     ProvinceOverview(JdbcClient jdbc, CurrentUsers users, Projects projects, Clock clock,
             @Value("${govit.overview.cache-max-age:60s}") Duration cacheMaxAge) {
         this.jdbc = jdbc;
         this.users = users;
         this.projects = projects;
-        this.cache = new OverviewCache(cacheMaxAge, clock);
+        // filters are few (year × authority): the bound only guards against growth
+        this.cache = new StampedCache<>(cacheMaxAge, clock, 256);
     }
 
     /** Whether the signed-in user may see the overview. */
@@ -80,9 +86,10 @@ public class ProvinceOverview {
     public Overview overview(OverviewFilter filter) {
         requireReader();
         LocalDate today = projects.today();
-        // every state change of the platform advances the audit chain in its own transaction (see OverviewCache)
+        // the most expensive read of the platform, the same for every provincial reader: kept while the audit chain
+        // (every state change) has not moved (StampedCache)
         long auditHead = jdbc.sql("SELECT coalesce(max(sequence), 0) FROM audit_event").query(Long.class).single();
-        return cache.get(new OverviewCache.Key(filter, today, auditHead), () -> compute(filter, today));
+        return cache.get(new CacheKey(filter, today), auditHead, () -> compute(filter, today));
     }
 
     private Overview compute(OverviewFilter filter, LocalDate today) {

@@ -2,6 +2,7 @@ package cn.jl.govit.project;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jl.govit.audit.AuditLog;
+import cn.jl.govit.audit.AuditTrail;
 import cn.jl.govit.organization.CurrentUser;
 import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.organization.Organization;
@@ -29,6 +32,7 @@ import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.InvalidInputException.FieldError;
 import cn.jl.govit.rulebook.MessageKey;
 import cn.jl.govit.rulebook.RecordNotFoundException;
+import cn.jl.govit.rulebook.StampedCache;
 
 /**
  * The project registry's use cases, the same for the pages and the REST API. Checks run in the order of
@@ -46,15 +50,25 @@ public class Projects {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail trail;
+    private final StampedCache<CountKey, Long> counts;
 
     Projects(ProjectRepository repository, CurrentUsers users, Organizations organizations, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+            AuditTrail trail, ApplicationEventPublisher events, Clock clock,
+            @Value("${govit.project.count-cache-max-age:60s}") Duration countCacheMaxAge) {
         this.repository = repository;
         this.users = users;
         this.organizations = organizations;
         this.audit = audit;
+        this.trail = trail;
         this.events = events;
         this.clock = clock;
+        // one count per scope and filter; searches make many, the bound keeps them from growing without end
+        this.counts = new StampedCache<>(countCacheMaxAge, clock, 10_000);
+    }
+
+    /** What a list's total depends on besides the change stamp. */
+    private record CountKey(ProjectScope.Filter scope, ProjectListFilter filter) {
     }
 
     /** Refuses ({@code 403}) a caller who may not propose projects. */
@@ -380,7 +394,8 @@ public class Projects {
         if (scope.none()) {
             return new PageOf<>(List.of(), page, size, 0);
         }
-        return new PageOf<>(repository.page(scope, status, q, page, size), page, size, repository.count(scope, status, q));
+        return new PageOf<>(repository.page(scope, status, q, page, size), page, size,
+                count(scope, ProjectListFilter.of(status, q)));
     }
 
     /** The list under all its filters (the overview's drill-down), within the caller's scope whatever it asks. */
@@ -390,7 +405,15 @@ public class Projects {
         if (scope.none()) {
             return new PageOf<>(List.of(), page, size, 0);
         }
-        return new PageOf<>(repository.page(scope, filter, page, size), page, size, repository.count(scope, filter));
+        return new PageOf<>(repository.page(scope, filter, page, size), page, size, count(scope, filter));
+    }
+
+    /**
+     * A list's total: counting 100,000 projects costs more than the page itself, and the total only changes with a
+     * state change, each of which advances the audit chain; so it is kept while the chain's head stays (StampedCache).
+     */
+    private long count(ProjectScope.Filter scope, ProjectListFilter filter) {
+        return counts.get(new CountKey(scope, filter), trail.head(), () -> repository.count(scope, filter));
     }
 
     @Transactional(readOnly = true)

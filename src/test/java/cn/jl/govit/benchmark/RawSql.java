@@ -30,7 +30,7 @@ final class RawSql {
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> args = new ArrayList<>();
         if (department != null) {
-            where.append(" AND (p.lead_organization_code = ? OR ? = ANY (p.participating_organization_codes))");
+            where.append(" AND (p.lead_organization_code = ? OR p.participating_organization_codes @> ARRAY[CAST(? AS text)])");
             args.add(department);
             args.add(department);
         }

@@ -1,11 +1,10 @@
-package cn.jl.govit.overview;
+package cn.jl.govit.rulebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,58 +17,55 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 
-/** The overview is computed again exactly when something it depends on may have changed (issue 8). */
-class OverviewCacheTests {
+/** Derived data is computed again exactly when something it depends on may have changed (issue 8). */
+class StampedCacheTests {
 
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
-    private static final OverviewFilter ALL = new OverviewFilter(null, null, false);
+    private static final String ALL = "all";
 
     private final StoppedClock clock = new StoppedClock();
-    private final OverviewCache cache = new OverviewCache(Duration.ofSeconds(60), clock);
+    private final StampedCache<String, Object> cache = new StampedCache<>(Duration.ofSeconds(60), clock, 256);
     private final AtomicInteger computed = new AtomicInteger();
 
-    private Overview compute() {
+    private Object compute() {
         computed.incrementAndGet();
-        return new Overview(TODAY, ALL, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Object();
     }
 
     @Test
-    void theSameHeadFilterAndDayAreComputedOnce() {
-        Overview first = cache.get(new OverviewCache.Key(ALL, TODAY, 100), this::compute);
-        Overview second = cache.get(new OverviewCache.Key(ALL, TODAY, 100), this::compute);
+    void theSameKeyAndStampAreComputedOnce() {
+        Object first = cache.get(ALL, 100, this::compute);
+        Object second = cache.get(ALL, 100, this::compute);
         assertThat(second).isSameAs(first);
         assertThat(computed).hasValue(1);
     }
 
     @Test
-    void aNewAuditEventAnotherFilterOrAnotherDayComputeAgain() {
-        cache.get(new OverviewCache.Key(ALL, TODAY, 100), this::compute);
-        cache.get(new OverviewCache.Key(ALL, TODAY, 101), this::compute);
+    void aNewStampOrAnotherKeyComputesAgainAndAnOlderStampIsGone() {
+        cache.get(ALL, 100, this::compute);
+        cache.get(ALL, 101, this::compute);
         assertThat(computed).hasValue(2);
-        cache.get(new OverviewCache.Key(new OverviewFilter(2026, null, false), TODAY, 101), this::compute);
+        cache.get("year=2026", 101, this::compute);
         assertThat(computed).hasValue(3);
-        cache.get(new OverviewCache.Key(ALL, TODAY.plusDays(1), 101), this::compute);
+        cache.get(ALL, 100, this::compute);
         assertThat(computed).hasValue(4);
     }
 
     @Test
-    void aComputedOverviewLivesAtMostMaxAgeEvenWithoutAuditedChange() {
-        OverviewCache.Key key = new OverviewCache.Key(ALL, TODAY, 7);
-        cache.get(key, this::compute);
+    void aValueLivesAtMostMaxAgeEvenWithoutANewStamp() {
+        cache.get(ALL, 7, this::compute);
         clock.advance(Duration.ofSeconds(60));
-        cache.get(key, this::compute);
+        cache.get(ALL, 7, this::compute);
         assertThat(computed).as("exactly max-age old is still fresh").hasValue(1);
         clock.advance(Duration.ofMillis(1));
-        cache.get(key, this::compute);
+        cache.get(ALL, 7, this::compute);
         assertThat(computed).hasValue(2);
     }
 
     @Test
     void aZeroMaxAgeTurnsTheCacheOff() {
-        OverviewCache off = new OverviewCache(Duration.ZERO, clock);
-        OverviewCache.Key key = new OverviewCache.Key(ALL, TODAY, 7);
-        off.get(key, this::compute);
-        off.get(key, this::compute);
+        StampedCache<String, Object> off = new StampedCache<>(Duration.ZERO, clock, 256);
+        off.get(ALL, 7, this::compute);
+        off.get(ALL, 7, this::compute);
         assertThat(computed).hasValue(2);
     }
 
@@ -77,22 +73,21 @@ class OverviewCacheTests {
     void concurrentReadersOfOneKeyShareOneComputation() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        OverviewCache.Key key = new OverviewCache.Key(ALL, TODAY, 9);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            Future<Overview> slow = pool.submit(() -> cache.get(key, () -> {
+            Future<Object> slow = pool.submit(() -> cache.get(ALL, 9, () -> {
                 started.countDown();
                 await(release);
                 return compute();
             }));
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-            List<Future<Overview>> waiting = new java.util.ArrayList<>();
+            List<Future<Object>> waiting = new java.util.ArrayList<>();
             for (int i = 0; i < 7; i++) {
-                waiting.add(pool.submit(() -> cache.get(key, this::compute)));
+                waiting.add(pool.submit(() -> cache.get(ALL, 9, this::compute)));
             }
             release.countDown();
-            Overview result = slow.get(10, TimeUnit.SECONDS);
-            for (Future<Overview> f : waiting) {
+            Object result = slow.get(10, TimeUnit.SECONDS);
+            for (Future<Object> f : waiting) {
                 assertThat(f.get(10, TimeUnit.SECONDS)).isSameAs(result);
             }
             assertThat(computed).hasValue(1);
