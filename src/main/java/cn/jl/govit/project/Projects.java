@@ -55,7 +55,7 @@ public class Projects {
 
     Projects(ProjectRepository repository, CurrentUsers users, Organizations organizations, AuditLog audit,
             AuditTrail trail, ApplicationEventPublisher events, Clock clock,
-            @Value("${govit.project.count-cache-max-age:60s}") Duration countCacheMaxAge) {
+            @Value("${govit.list-totals.cache-max-age:60s}") Duration countCacheMaxAge) {
         this.repository = repository;
         this.users = users;
         this.organizations = organizations;

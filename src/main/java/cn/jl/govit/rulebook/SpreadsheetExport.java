@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -34,6 +35,12 @@ import org.springframework.http.ResponseEntity;
  * Rows are streamed ({@link SXSSFWorkbook}) so a long list does not sit in memory as a DOM.
  */
 public final class SpreadsheetExport {
+
+    /**
+     * Writing a workbook is CPU work (a second for 10,000 rows): more at once than there are cores only adds memory
+     * and slows every one of them, so further exports wait their turn, in order, instead (issue 8).
+     */
+    private static final Semaphore WRITERS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
     /** The content type of an .xlsx file. */
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -111,6 +118,16 @@ public final class SpreadsheetExport {
      * @return the .xlsx bytes
      */
     public static byte[] write(String title, List<String> headers, List<? extends List<?>> rows) {
+        WRITERS.acquireUninterruptibly();
+        try {
+            return writeWorkbook(title, headers, rows);
+        }
+        finally {
+            WRITERS.release();
+        }
+    }
+
+    private static byte[] writeWorkbook(String title, List<String> headers, List<? extends List<?>> rows) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
             Styles styles = new Styles(workbook);
             Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(title == null || title.isBlank() ? "Sheet1" : title));

@@ -221,12 +221,15 @@ public final class Harness {
         LoadRunner.Result raw1 = print("raw SQL, 1 user", LoadRunner.run(one, seed + 1, s.raw()));
         LoadRunner.Result endpointN = print("endpoint, " + options.users() + " users",
                 LoadRunner.run(many, seed + 2, s.endpoint()));
+        LoadRunner.Result saturated = s.heavy() ? null
+                : print("endpoint, " + options.users() + " users, no think time", LoadRunner.run(saturate, seed + 3, s.endpoint()));
+        // the raw SQL at 50 users last: where it saturates the database (the overview uncached), what it leaves
+        // running must not fall on the endpoint's runs
         // a raw read of the whole audit chain per user would take the database half an hour and measure nothing the
         // endpoint does: its concurrent callers share one run (SharedRun), so its raw counterpart is the single read
         LoadRunner.Result rawN = Double.isNaN(s.budget().p95Millis()) ? raw1
                 : print("raw SQL, " + options.users() + " users", LoadRunner.run(many, seed + 2, s.raw()));
-        LoadRunner.Result saturated = s.heavy() ? null
-                : print("endpoint, " + options.users() + " users, no think time", LoadRunner.run(saturate, seed + 3, s.endpoint()));
+        awaitIdleDatabase();
         return new Measured(s, endpoint1, raw1, endpointN, rawN, saturated,
                 (cpu1[0] - cpu0[0]) / 100.0, (cpu1[1] - cpu0[1]) / 100.0);
     }
@@ -262,6 +265,17 @@ public final class Harness {
         System.out.printf(Locale.ROOT, "   HMAC-SM3 alone: %,.0f events per CPU-second (%d bytes per event on average)%n",
                 best, bytes / Math.max(1, inputs.length));
         return best;
+    }
+
+    /** Waits (at most a minute) until no other statement runs on the server, so that one scenario's leftovers do not load the next. */
+    private void awaitIdleDatabase() throws SQLException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        try (Connection c = raw.getConnection()) {
+            while (System.currentTimeMillis() < deadline && Long.parseLong(scalar(c, "SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) > 0) {
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** CPU seconds × 100 (clock ticks) of the application's JVM and of all PostgreSQL processes. */
