@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.jl.govit.organization.CurrentUser;
@@ -82,7 +83,12 @@ public class ProvinceOverview {
         return new OverviewFilter(year, all ? null : authority, false);
     }
 
-    /** The overview under the filter, as of today. */
+    /**
+     * The overview under the filter, as of today. Outside a transaction: readers waiting for the one computing an
+     * overview (StampedCache) must not each hold a connection of the pool meanwhile; each statement reads committed
+     * data, as it did in a read-only transaction at READ COMMITTED.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Overview overview(OverviewFilter filter) {
         requireReader();
         LocalDate today = projects.today();

@@ -39,10 +39,12 @@ final class RawSql {
                 where.append(" AND search_bigrams(p.name || ' ' || p.code) @> search_bigrams(?)");
                 args.add(q);
             }
-            String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" AND (p.name ILIKE ? OR p.code ILIKE ?)");
-            args.add(like);
-            args.add(like);
+            if (q.length() != 2) {
+                String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                where.append(" AND (p.name ILIKE ? OR p.code ILIKE ?)");
+                args.add(like);
+                args.add(like);
+            }
         }
         try (Connection c = ds.getConnection()) {
             long total = count(c, "SELECT count(*) FROM project p" + where, args);
