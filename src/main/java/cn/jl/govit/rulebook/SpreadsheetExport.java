@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -41,6 +42,7 @@ public final class SpreadsheetExport {
      * and slows every one of them, so further exports wait their turn, in order, instead (issue 8).
      */
     private static final Semaphore WRITERS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    private static final ThreadLocal<Boolean> HOLDING = ThreadLocal.withInitial(() -> false);
 
     /** The content type of an .xlsx file. */
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -118,11 +120,25 @@ public final class SpreadsheetExport {
      * @return the .xlsx bytes
      */
     public static byte[] write(String title, List<String> headers, List<? extends List<?>> rows) {
+        return limited(() -> writeWorkbook(title, headers, rows));
+    }
+
+    /**
+     * Runs a whole export (its reading and its workbook) as one of at most one per core: an export waiting here
+     * holds no connection of the pool, so fifty simultaneous exports queue instead of exhausting the pool (503).
+     * Re-entrant: a workbook written inside an export takes no second permit.
+     */
+    public static <T> T limited(Supplier<T> export) {
+        if (HOLDING.get()) {
+            return export.get();
+        }
         WRITERS.acquireUninterruptibly();
+        HOLDING.set(true);
         try {
-            return writeWorkbook(title, headers, rows);
+            return export.get();
         }
         finally {
+            HOLDING.set(false);
             WRITERS.release();
         }
     }

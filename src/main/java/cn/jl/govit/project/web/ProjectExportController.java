@@ -69,24 +69,26 @@ class ProjectExportController {
         Locale locale = SpreadsheetExport.language(lang, resolved);
         ProjectListFilter filter = ProjectListParams.strict(organizations, status, q, department, authority, path,
                 approvedYear);
-        // the rows are read and the export audited in the transaction; the workbook (a second or more for 10,000
-        // rows) is written after it, so that a connection of the pool is not held while the CPU formats cells and
-        // simultaneous exports do not starve the pool (issue 8)
-        List<List<?>> rows = transaction.execute(tx -> {
-            List<Project> all = SpreadsheetExport.allPages(page -> projects.page(filter, page, Paging.MAX_SIZE), maxRows);
-            var names = ProjectPageViews.OrganizationNames.of(organizations.all(), locale);
-            List<List<?>> read = all.stream().<List<?>>map(p -> Arrays.asList(p.code(), p.name(),
-                    names.of(p.leadOrganizationCode()), label("enum.ProjectStatus." + p.status(), locale),
-                    label("enum.ApprovalAuthority." + p.approvalAuthority(), locale), p.estimatedInvestment(),
-                    p.approvedEstimate(), p.constructionPeriodMonths(), p.constructionStartedOn(),
-                    p.plannedCompletion(),
-                    p.createdAt().atZone(Projects.ZONE).toLocalDate())).toList();
-            audit.record("EXPORTED", "ProjectList", "projects.xlsx", null,
-                    "project list " + describe(filter) + " rows=" + read.size());
-            return read;
+        // one export per core at a time, the others wait holding no connection; the rows are read and the export
+        // audited in the transaction, the workbook (a second or more for 10,000 rows) is written after it, so that a
+        // connection of the pool is not held while the CPU formats cells (issue 8)
+        byte[] bytes = SpreadsheetExport.limited(() -> {
+            List<List<?>> rows = transaction.execute(tx -> {
+                List<Project> all = SpreadsheetExport.allPages(page -> projects.page(filter, page, Paging.MAX_SIZE), maxRows);
+                var names = ProjectPageViews.OrganizationNames.of(organizations.all(), locale);
+                List<List<?>> read = all.stream().<List<?>>map(p -> Arrays.asList(p.code(), p.name(),
+                        names.of(p.leadOrganizationCode()), label("enum.ProjectStatus." + p.status(), locale),
+                        label("enum.ApprovalAuthority." + p.approvalAuthority(), locale), p.estimatedInvestment(),
+                        p.approvedEstimate(), p.constructionPeriodMonths(), p.constructionStartedOn(),
+                        p.plannedCompletion(),
+                        p.createdAt().atZone(Projects.ZONE).toLocalDate())).toList();
+                audit.record("EXPORTED", "ProjectList", "projects.xlsx", null,
+                        "project list " + describe(filter) + " rows=" + read.size());
+                return read;
+            });
+            return SpreadsheetExport.write(label("project.export.sheet", locale),
+                    HEADERS.stream().map(h -> label("project.export.col." + h, locale)).toList(), rows);
         });
-        byte[] bytes = SpreadsheetExport.write(label("project.export.sheet", locale),
-                HEADERS.stream().map(h -> label("project.export.col." + h, locale)).toList(), rows);
         String filename = "projects-" + projects.today() + ".xlsx";
         return SpreadsheetExport.attachment(filename, bytes);
     }
