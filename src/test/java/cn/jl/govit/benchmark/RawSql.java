@@ -36,7 +36,7 @@ final class RawSql {
         }
         if (!q.isEmpty()) {
             if (q.length() >= 2) {
-                where.append(" AND p.search_pairs @> search_bigrams(?)");
+                where.append(" AND search_bigrams(p.name || ' ' || p.code) @> search_bigrams(?)");
                 args.add(q);
             }
             if (q.length() != 2) {

@@ -46,7 +46,7 @@ class JdbcProjectRepository implements ProjectRepository {
 
     /**
      * Searches of two characters or more go through the GIN index over the character pairs of name and code
-     * ({@code search_pairs}, V7_10 and V7_11): a Chinese search is mostly a two-character word, which pg_trgm's trigrams
+     * ({@code search_bigrams}, V7_10): a Chinese search is mostly a two-character word, which pg_trgm's trigrams
      * cannot index. The pairs only narrow the rows; ILIKE decides.
      */
     static final int INDEXED_QUERY_LENGTH = 2;
@@ -220,7 +220,7 @@ class JdbcProjectRepository implements ProjectRepository {
         String q = filter.query();
         if (!q.isEmpty()) {
             if (q.length() >= INDEXED_QUERY_LENGTH) {
-                where.append(" AND p.search_pairs @> search_bigrams(:q)");
+                where.append(" AND search_bigrams(p.name || ' ' || p.code) @> search_bigrams(:q)");
                 params.put("q", q);
             }
             // a two-character search (stripped, so no space in it) is one pair: holding it is being found by ILIKE in
