@@ -186,6 +186,16 @@ class ApiProblems {
     }
 
     /**
+     * A header value the firewall refuses (control or non-printable characters), found only when a handler reads the
+     * headers (springdoc enumerates them all): the request is malformed, not the server.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e,
+            Locale locale) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-input", locale));
+    }
+
+    /**
      * A {@code Content-Type} that is no media type at all ({@code garbage}, an unknown charset): read by whoever
      * looks at the header first (a body reader, a resolver), it is as unsupported as a well-formed foreign one.
      */
