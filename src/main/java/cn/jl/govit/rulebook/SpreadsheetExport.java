@@ -16,7 +16,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.ContentDisposition;
@@ -113,6 +112,13 @@ public final class SpreadsheetExport {
     }
 
     /**
+     * What an export has read: the sheet's name, its column headers in the reader's language and its rows, as
+     * {@link #write} takes them. {@link ListExports} reads it inside a transaction and writes it after.
+     */
+    public record Sheet(String title, List<String> headers, List<? extends List<?>> rows) {
+    }
+
+    /**
      * @param title the sheet name (made safe for Excel)
      * @param headers the column headers, already in the reader's language
      * @param rows the rows; a cell is a {@link String}, {@link BigDecimal} (money), {@link LocalDate},
@@ -126,9 +132,10 @@ public final class SpreadsheetExport {
     /**
      * Runs a whole export (its reading and its workbook) as one of at most one per core: an export waiting here
      * holds no connection of the pool, so fifty simultaneous exports queue instead of exhausting the pool (503).
-     * Re-entrant: a workbook written inside an export takes no second permit.
+     * Re-entrant: a workbook written inside an export takes no second permit. A list export goes through
+     * {@link ListExports}, which calls it.
      */
-    public static <T> T limited(Supplier<T> export) {
+    static <T> T limited(Supplier<T> export) {
         if (HOLDING.get()) {
             return export.get();
         }
@@ -146,7 +153,7 @@ public final class SpreadsheetExport {
     private static byte[] writeWorkbook(String title, List<String> headers, List<? extends List<?>> rows) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
             Styles styles = new Styles(workbook);
-            Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(title == null || title.isBlank() ? "Sheet1" : title));
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(title == null || title.isBlank() ? "Sheet1" : title));
             int[] widths = new int[headers.size()];
             Row header = sheet.createRow(0);
             for (int c = 0; c < headers.size(); c++) {

@@ -14,8 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -24,6 +22,7 @@ import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.organization.Organization;
 import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.project.Projects;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 
@@ -44,18 +43,18 @@ class FinalAcceptanceExportController {
     private final Projects projects;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final int maxRows;
 
     FinalAcceptanceExportController(FinalAcceptances acceptances, Organizations organizations, Projects projects,
-            MessageSource messages, AuditLog audit, PlatformTransactionManager transactions,
+            MessageSource messages, AuditLog audit, ListExports exports,
             @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.acceptances = acceptances;
         this.organizations = organizations;
         this.projects = projects;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.maxRows = maxRows;
     }
 
@@ -64,7 +63,7 @@ class FinalAcceptanceExportController {
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = SpreadsheetExport.CONTENT_TYPE)))
     ResponseEntity<byte[]> export(@RequestParam(required = false) String lang, Locale resolved) {
         Locale locale = SpreadsheetExport.language(lang, resolved);
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<FinalAcceptances.Pending> all = SpreadsheetExport.allPages(
                     page -> acceptances.pending(Paging.of(page, Paging.MAX_SIZE)), maxRows);
             Map<String, String> names = organizations.all().stream()
@@ -77,7 +76,7 @@ class FinalAcceptanceExportController {
                             : "acceptance.queue.committee.none", locale))).toList();
             audit.record("EXPORTED", "FinalAcceptanceQueue", "acceptance-applications.xlsx", null,
                     "final acceptance queue rows=" + rows.size());
-            return SpreadsheetExport.write(label("acceptance.queue.final", locale),
+            return new SpreadsheetExport.Sheet(label("acceptance.queue.final", locale),
                     HEADERS.stream().map(h -> label(h, locale)).toList(), rows);
         });
         return SpreadsheetExport.attachment("acceptance-applications-" + projects.today() + ".xlsx", bytes);

@@ -17,8 +17,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -29,6 +27,7 @@ import cn.jl.govit.organization.Organization;
 import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.project.Projects;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 
 /**
@@ -49,11 +48,11 @@ class ApprovalExportController {
     private final Projects projects;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final int maxRows;
 
     ApprovalExportController(Decisions decisions, CurrentUsers users, Organizations organizations, Projects projects,
-            MessageSource messages, AuditLog audit, PlatformTransactionManager transactions,
+            MessageSource messages, AuditLog audit, ListExports exports,
             @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.decisions = decisions;
         this.users = users;
@@ -61,7 +60,7 @@ class ApprovalExportController {
         this.projects = projects;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.maxRows = maxRows;
     }
 
@@ -73,7 +72,7 @@ class ApprovalExportController {
             throw new AccessDeniedException("approvers only");
         }
         Locale locale = SpreadsheetExport.language(lang, resolved);
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<Decisions.AwaitingDecision> all = decisions.awaitingDecision();
             SpreadsheetExport.requireWithin(all.size(), maxRows);
             Map<String, String> names = organizations.all().stream()
@@ -83,7 +82,7 @@ class ApprovalExportController {
                     label("enum.Stage." + a.stage(), locale), a.revision(),
                     MINUTES.format(a.submittedAt().atZone(ZoneId.of("Asia/Shanghai"))))).toList();
             audit.record("EXPORTED", "ApprovalQueue", "approvals.xlsx", null, "approval queue rows=" + rows.size());
-            return SpreadsheetExport.write(label("approval.queue.title", locale),
+            return new SpreadsheetExport.Sheet(label("approval.queue.title", locale),
                     HEADERS.stream().map(h -> label(h, locale)).toList(), rows);
         });
         return SpreadsheetExport.attachment("approvals-" + projects.today() + ".xlsx", bytes);

@@ -16,8 +16,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -31,6 +29,7 @@ import cn.jl.govit.evaluation.SelfEvaluations;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.InvalidInputException;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 
@@ -52,18 +51,18 @@ class EvaluationExportController {
     private final Projects projects;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final int maxRows;
 
     EvaluationExportController(SelfEvaluations selfEvaluations, PostEvaluations postEvaluations, Projects projects,
-            MessageSource messages, AuditLog audit, PlatformTransactionManager transactions,
+            MessageSource messages, AuditLog audit, ListExports exports,
             @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.selfEvaluations = selfEvaluations;
         this.postEvaluations = postEvaluations;
         this.projects = projects;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.maxRows = maxRows;
     }
 
@@ -80,7 +79,7 @@ class EvaluationExportController {
         PostEvaluationStatus postFilter = parsed("postStatus", postStatus, PostEvaluationStatus::valueOf);
         Locale locale = SpreadsheetExport.language(lang, resolved);
         LocalDate today = projects.today();
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             var reports = SpreadsheetExport.allPages(page -> selfEvaluations.page(selfFilter, page, Paging.MAX_SIZE), maxRows);
             var posts = SpreadsheetExport.allPages(page -> postEvaluations.page(postFilter, page, Paging.MAX_SIZE), maxRows);
             SpreadsheetExport.requireWithin((long) reports.size() + posts.size(), maxRows);
@@ -104,7 +103,7 @@ class EvaluationExportController {
             audit.record("EXPORTED", "EvaluationList", "evaluations.xlsx", null, "evaluation list status="
                     + (selfFilter == null ? "ALL" : selfFilter) + " postStatus=" + (postFilter == null ? "ALL" : postFilter)
                     + " rows=" + rows.size());
-            return SpreadsheetExport.write(label("evaluation.export.sheet", locale),
+            return new SpreadsheetExport.Sheet(label("evaluation.export.sheet", locale),
                     HEADERS.stream().map(h -> label("evaluation.export.col." + h, locale)).toList(), rows);
         });
         return SpreadsheetExport.attachment("evaluations-" + today + ".xlsx", bytes);

@@ -17,8 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -27,6 +25,7 @@ import cn.jl.govit.expert.Expert;
 import cn.jl.govit.expert.ExpertPool;
 import cn.jl.govit.organization.Organization;
 import cn.jl.govit.organization.Organizations;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 
 /**
@@ -45,17 +44,17 @@ class ExpertExportController {
     private final Organizations organizations;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final Clock clock;
     private final int maxRows;
 
     ExpertExportController(ExpertPool pool, Organizations organizations, MessageSource messages, AuditLog audit,
-            PlatformTransactionManager transactions, Clock clock, @Value("${govit.export.max-rows:100000}") int maxRows) {
+            ListExports exports, Clock clock, @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.pool = pool;
         this.organizations = organizations;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.clock = clock;
         this.maxRows = maxRows;
     }
@@ -66,7 +65,7 @@ class ExpertExportController {
     ResponseEntity<byte[]> export(@RequestParam(required = false) String lang, Locale resolved) {
         pool.checkMayManage();
         Locale locale = SpreadsheetExport.language(lang, resolved);
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<Expert> all = pool.all();
             SpreadsheetExport.requireWithin(all.size(), maxRows);
             Map<String, String> names = organizations.all().stream()
@@ -77,7 +76,7 @@ class ExpertExportController {
                             .collect(Collectors.joining("、")),
                     label(e.active() ? "yes" : "no", locale))).toList();
             audit.record("EXPORTED", "ExpertPool", "experts.xlsx", null, "expert pool rows=" + rows.size());
-            return SpreadsheetExport.write(label("expert.pool.heading", locale),
+            return new SpreadsheetExport.Sheet(label("expert.pool.heading", locale),
                     HEADERS.stream().map(h -> label(h, locale)).toList(), rows);
         });
         return SpreadsheetExport.attachment("experts-" + LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")))

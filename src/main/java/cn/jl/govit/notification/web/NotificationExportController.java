@@ -14,8 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -25,6 +23,7 @@ import cn.jl.govit.notification.Notifications;
 import cn.jl.govit.notification.TodoList;
 import cn.jl.govit.notification.internal.NotificationTexts;
 import cn.jl.govit.organization.CurrentUsers;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 
@@ -47,11 +46,11 @@ class NotificationExportController {
     private final CurrentUsers users;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final int maxRows;
 
     NotificationExportController(Notifications notifications, TodoList todoList, NotificationTexts texts,
-            CurrentUsers users, MessageSource messages, AuditLog audit, PlatformTransactionManager transactions,
+            CurrentUsers users, MessageSource messages, AuditLog audit, ListExports exports,
             @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.notifications = notifications;
         this.todoList = todoList;
@@ -59,7 +58,7 @@ class NotificationExportController {
         this.users = users;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.maxRows = maxRows;
     }
 
@@ -69,7 +68,7 @@ class NotificationExportController {
     ResponseEntity<byte[]> export(@RequestParam(required = false) String lang, Locale resolved) {
         Locale locale = SpreadsheetExport.language(lang, resolved);
         String me = users.current().username();
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<Notification> all = SpreadsheetExport.allPages(page -> notifications.mine(false, page, Paging.MAX_SIZE), maxRows);
             List<List<?>> rows = all.stream().<List<?>>map(n -> Arrays.asList(
                     label(n.unread() ? "notification.unread" : "notification.read", locale), texts.text(n, locale),
@@ -77,7 +76,7 @@ class NotificationExportController {
                     n.link()))
                     .toList();
             audit.record("EXPORTED", "NotificationList", me, null, "notification list rows=" + rows.size());
-            return SpreadsheetExport.write(label("notification.export.sheet", locale),
+            return new SpreadsheetExport.Sheet(label("notification.export.sheet", locale),
                     HEADERS.stream().map(h -> label("notification.export.col." + h, locale)).toList(), rows);
         });
         return SpreadsheetExport.attachment("notifications-" + todoList.today() + ".xlsx", bytes);

@@ -15,8 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -29,6 +27,7 @@ import cn.jl.govit.project.ApprovalAuthority;
 import cn.jl.govit.obligation.Obligations;
 import cn.jl.govit.organization.Organization;
 import cn.jl.govit.organization.Organizations;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 
@@ -47,17 +46,17 @@ class ObligationExportController {
     private final Organizations organizations;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final int maxRows;
 
     ObligationExportController(Obligations obligations, Organizations organizations, MessageSource messages,
-            AuditLog audit, PlatformTransactionManager transactions,
+            AuditLog audit, ListExports exports,
             @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.obligations = obligations;
         this.organizations = organizations;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.maxRows = maxRows;
     }
 
@@ -73,7 +72,7 @@ class ObligationExportController {
         ObligationListFilter filter = ObligationListParams.strict(organizations, status, department, type, authority,
                 approvedYear);
         LocalDate today = obligations.today();
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<ObligationListing> all = SpreadsheetExport.allPages(page -> obligations.page(filter, page, Paging.MAX_SIZE), maxRows);
             Map<String, String> names = organizations.all().stream()
                     .collect(Collectors.toMap(Organization::code, o -> o.name(locale), (a, b) -> a));
@@ -89,7 +88,7 @@ class ObligationExportController {
                     "obligation list status=" + or(status) + " department=" + or(filter.department())
                             + " type=" + or(type) + " authority=" + or(authority) + " approvedYear=" + or(approvedYear)
                             + " rows=" + rows.size());
-            return SpreadsheetExport.write(label("obligation.export.sheet", locale),
+            return new SpreadsheetExport.Sheet(label("obligation.export.sheet", locale),
                     HEADERS.stream().map(h -> label("obligation.export.col." + h, locale)).toList(), rows);
         });
         String filename = "obligations-" + today + ".xlsx";

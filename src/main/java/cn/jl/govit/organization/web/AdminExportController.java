@@ -18,8 +18,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -30,6 +28,7 @@ import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.organization.UserAccount;
 import cn.jl.govit.organization.UserAccounts;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.RequestValidator;
@@ -54,19 +53,19 @@ class AdminExportController {
     private final CurrentUsers users;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final Clock clock;
     private final int maxRows;
 
     AdminExportController(UserAccounts accounts, Organizations organizations, CurrentUsers users,
-            MessageSource messages, AuditLog audit, PlatformTransactionManager transactions, Clock clock,
+            MessageSource messages, AuditLog audit, ListExports exports, Clock clock,
             @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.users = users;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.clock = clock;
         this.maxRows = maxRows;
     }
@@ -81,7 +80,7 @@ class AdminExportController {
         String query = q == null ? "" : q.strip();
         Locale locale = SpreadsheetExport.language(lang, resolved);
         Instant now = clock.instant();
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<UserAccount> all = SpreadsheetExport.allPages(page -> new PageOf<>(
                     accounts.page(query, page, Paging.MAX_SIZE), page, Paging.MAX_SIZE, accounts.count(query)), maxRows);
             Map<String, String> names = names(locale);
@@ -91,7 +90,7 @@ class AdminExportController {
                     label(u.lockedAt(now) ? "user.locked" : u.enabled() ? "user.active" : "user.disabled", locale)))
                     .toList();
             audit.record("EXPORTED", "UserList", "users.xlsx", null, "user list q=" + query + " rows=" + rows.size());
-            return SpreadsheetExport.write(label("users.heading", locale),
+            return new SpreadsheetExport.Sheet(label("users.heading", locale),
                     USER_HEADERS.stream().map(h -> label(h, locale)).toList(), rows);
         });
         return SpreadsheetExport.attachment("users-" + LocalDate.now(clock.withZone(ZONE)) + ".xlsx", bytes);
@@ -103,7 +102,7 @@ class AdminExportController {
     ResponseEntity<byte[]> organizations(@RequestParam(required = false) String lang, Locale resolved) {
         requireAdmin();
         Locale locale = SpreadsheetExport.language(lang, resolved);
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<Organization> all = organizations.all();
             SpreadsheetExport.requireWithin(all.size(), maxRows);
             List<List<?>> rows = all.stream().<List<?>>map(o -> Arrays.asList(o.code(), o.nameZh(), o.nameEn(),
@@ -111,7 +110,7 @@ class AdminExportController {
                     label(o.active() ? "org.active.yes" : "org.active.no", locale))).toList();
             audit.record("EXPORTED", "OrganizationList", "organizations.xlsx", null,
                     "organization list rows=" + rows.size());
-            return SpreadsheetExport.write(label("orgs.heading", locale),
+            return new SpreadsheetExport.Sheet(label("orgs.heading", locale),
                     ORGANIZATION_HEADERS.stream().map(h -> label(h, locale)).toList(), rows);
         });
         return SpreadsheetExport.attachment("organizations-" + LocalDate.now(clock.withZone(ZONE)) + ".xlsx", bytes);

@@ -16,8 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -31,6 +29,7 @@ import cn.jl.govit.planning.DemandStatus;
 import cn.jl.govit.planning.Demands;
 import cn.jl.govit.planning.PlanVersion;
 import cn.jl.govit.project.Projects;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 
@@ -49,18 +48,18 @@ class PlanningExportController {
     private final Organizations organizations;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final int maxRows;
 
     PlanningExportController(Demands demands, ConstructionPlans plans, Organizations organizations,
-            MessageSource messages, AuditLog audit, PlatformTransactionManager transactions,
+            MessageSource messages, AuditLog audit, ListExports exports,
             @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.demands = demands;
         this.plans = plans;
         this.organizations = organizations;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.maxRows = maxRows;
     }
 
@@ -71,7 +70,7 @@ class PlanningExportController {
             @RequestParam(required = false) String lang, Locale resolved) {
         demands.checkReadsPlanning();
         Locale locale = SpreadsheetExport.language(lang, resolved);
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<Demand> all = SpreadsheetExport.allPages(page -> demands.visible(status, page, Paging.MAX_SIZE), maxRows);
             Map<String, String> names = names(locale);
             Function<String, String> name = code -> names.getOrDefault(code, code);
@@ -82,7 +81,7 @@ class PlanningExportController {
                     d.filedAt().atZone(Projects.ZONE).toLocalDate())).toList();
             audit.record("EXPORTED", "DemandList", "demands.xlsx", null,
                     "demand list status=" + (status == null ? "ALL" : status) + " rows=" + rows.size());
-            return SpreadsheetExport.write(label("planning.export.sheet.demands", locale),
+            return new SpreadsheetExport.Sheet(label("planning.export.sheet.demands", locale),
                     headers(locale, "field.year", "field.title", "field.organization", "field.estimate", "field.planItemCode",
                             "field.participatingOrganizationCodes", "field.score", "field.status", "field.reason",
                             "export.col.filedBy", "export.col.filedAt"), rows);
@@ -97,14 +96,14 @@ class PlanningExportController {
         demands.checkReadsPlanning();
         Locale locale = SpreadsheetExport.language(lang, resolved);
         LocalDate today = demands.today();
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<DemandCall> all = SpreadsheetExport.allPages(page -> demands.calls(page, Paging.MAX_SIZE), maxRows);
             List<List<?>> rows = all.stream().<List<?>>map(c -> Arrays.asList(c.year(), c.opensOn(), c.closesOn(),
                     String.join(" / ", c.focusAreas()),
                     label(c.isOpenOn(today) ? "planning.calls.status.open" : "planning.calls.status.closed", locale)))
                     .toList();
             audit.record("EXPORTED", "DemandCallList", "demand-calls.xlsx", null, "demand call list rows=" + rows.size());
-            return SpreadsheetExport.write(label("planning.export.sheet.calls", locale),
+            return new SpreadsheetExport.Sheet(label("planning.export.sheet.calls", locale),
                     headers(locale, "field.year", "field.opensOn", "field.closesOn", "field.focusAreas", "field.status"), rows);
         });
         return SpreadsheetExport.attachment("demand-calls-" + today + ".xlsx", bytes);
@@ -116,14 +115,14 @@ class PlanningExportController {
     ResponseEntity<byte[]> plans(@RequestParam(required = false) String lang, Locale resolved) {
         demands.checkReadsPlanning();
         Locale locale = SpreadsheetExport.language(lang, resolved);
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<PlanVersion> all = SpreadsheetExport.allPages(page -> plans.page(page, Paging.MAX_SIZE), maxRows);
             List<List<?>> rows = all.stream().<List<?>>map(p -> Arrays.asList(p.title(), p.periodFrom(), p.periodTo(),
                     p.number(), p.approvedOn(), p.approvalDocument(), p.items().size(), p.recordedBy(),
                     p.recordedAt().atZone(Projects.ZONE).toLocalDate())).toList();
             audit.record("EXPORTED", "ConstructionPlanList", "construction-plans.xlsx", null,
                     "construction plan list rows=" + rows.size());
-            return SpreadsheetExport.write(label("planning.export.sheet.plans", locale),
+            return new SpreadsheetExport.Sheet(label("planning.export.sheet.plans", locale),
                     headers(locale, "field.title", "field.periodFrom", "field.periodTo", "field.version", "field.approvedOn",
                             "field.approvalDocument", "export.col.itemCount", "export.col.recordedBy",
                             "export.col.recordedAt"), rows);

@@ -12,8 +12,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -25,6 +23,7 @@ import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectListFilter;
 import cn.jl.govit.project.ProjectStatus;
 import cn.jl.govit.project.Projects;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 
@@ -44,16 +43,16 @@ class ProjectExportController {
     private final Organizations organizations;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final int maxRows;
 
     ProjectExportController(Projects projects, Organizations organizations, MessageSource messages, AuditLog audit,
-            PlatformTransactionManager transactions, @Value("${govit.export.max-rows:100000}") int maxRows) {
+            ListExports exports, @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.projects = projects;
         this.organizations = organizations;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.maxRows = maxRows;
     }
 
@@ -69,24 +68,18 @@ class ProjectExportController {
         Locale locale = SpreadsheetExport.language(lang, resolved);
         ProjectListFilter filter = ProjectListParams.strict(organizations, status, q, department, authority, path,
                 approvedYear);
-        // one export per core at a time, the others wait holding no connection; the rows are read and the export
-        // audited in the transaction, the workbook (a second or more for 10,000 rows) is written after it, so that a
-        // connection of the pool is not held while the CPU formats cells (issue 8)
-        byte[] bytes = SpreadsheetExport.limited(() -> {
-            List<List<?>> rows = transaction.execute(tx -> {
-                List<Project> all = SpreadsheetExport.allPages(page -> projects.page(filter, page, Paging.MAX_SIZE), maxRows);
-                var names = ProjectPageViews.OrganizationNames.of(organizations.all(), locale);
-                List<List<?>> read = all.stream().<List<?>>map(p -> Arrays.asList(p.code(), p.name(),
-                        names.of(p.leadOrganizationCode()), label("enum.ProjectStatus." + p.status(), locale),
-                        label("enum.ApprovalAuthority." + p.approvalAuthority(), locale), p.estimatedInvestment(),
-                        p.approvedEstimate(), p.constructionPeriodMonths(), p.constructionStartedOn(),
-                        p.plannedCompletion(),
-                        p.createdAt().atZone(Projects.ZONE).toLocalDate())).toList();
-                audit.record("EXPORTED", "ProjectList", "projects.xlsx", null,
-                        "project list " + describe(filter) + " rows=" + read.size());
-                return read;
-            });
-            return SpreadsheetExport.write(label("project.export.sheet", locale),
+        byte[] bytes = exports.export(() -> {
+            List<Project> all = SpreadsheetExport.allPages(page -> projects.page(filter, page, Paging.MAX_SIZE), maxRows);
+            var names = ProjectPageViews.OrganizationNames.of(organizations.all(), locale);
+            List<List<?>> rows = all.stream().<List<?>>map(p -> Arrays.asList(p.code(), p.name(),
+                    names.of(p.leadOrganizationCode()), label("enum.ProjectStatus." + p.status(), locale),
+                    label("enum.ApprovalAuthority." + p.approvalAuthority(), locale), p.estimatedInvestment(),
+                    p.approvedEstimate(), p.constructionPeriodMonths(), p.constructionStartedOn(),
+                    p.plannedCompletion(),
+                    p.createdAt().atZone(Projects.ZONE).toLocalDate())).toList();
+            audit.record("EXPORTED", "ProjectList", "projects.xlsx", null,
+                    "project list " + describe(filter) + " rows=" + rows.size());
+            return new SpreadsheetExport.Sheet(label("project.export.sheet", locale),
                     HEADERS.stream().map(h -> label("project.export.col." + h, locale)).toList(), rows);
         });
         String filename = "projects-" + projects.today() + ".xlsx";

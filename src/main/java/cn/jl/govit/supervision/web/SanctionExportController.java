@@ -16,8 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -25,6 +23,7 @@ import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.organization.Organization;
 import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.project.Project;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 import cn.jl.govit.supervision.Sanction;
@@ -47,16 +46,16 @@ class SanctionExportController {
     private final Organizations organizations;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final int maxRows;
 
     SanctionExportController(Sanctions sanctions, Organizations organizations, MessageSource messages, AuditLog audit,
-            PlatformTransactionManager transactions, @Value("${govit.export.max-rows:100000}") int maxRows) {
+            ListExports exports, @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.sanctions = sanctions;
         this.organizations = organizations;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.maxRows = maxRows;
     }
 
@@ -68,7 +67,7 @@ class SanctionExportController {
         Locale locale = SpreadsheetExport.language(lang, resolved);
         SanctionKind kindFilter = SupervisionApiController.parsed("kind", kind, SanctionKind::valueOf);
         SanctionStatus statusFilter = SupervisionApiController.parsed("status", status, SanctionStatus::valueOf);
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<Sanction> all = SpreadsheetExport.allPages(
                     page -> sanctions.page(kindFilter, statusFilter, page, Paging.MAX_SIZE), maxRows);
             Map<String, String> names = organizations.all().stream()
@@ -86,7 +85,7 @@ class SanctionExportController {
             audit.record("EXPORTED", "SanctionList", "sanctions.xlsx", null, "sanction list kind="
                     + (kindFilter == null ? "ALL" : kindFilter) + " status=" + (statusFilter == null ? "ALL" : statusFilter)
                     + " rows=" + rows.size());
-            return SpreadsheetExport.write(label("sanction.export.sheet", locale),
+            return new SpreadsheetExport.Sheet(label("sanction.export.sheet", locale),
                     HEADERS.stream().map(h -> label("sanction.export.col." + h, locale)).toList(), rows);
         });
         return SpreadsheetExport.attachment("sanctions-" + sanctions.today() + ".xlsx", bytes);

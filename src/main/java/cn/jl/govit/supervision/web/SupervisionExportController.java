@@ -17,8 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -26,6 +24,7 @@ import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.organization.Organization;
 import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.project.Project;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 import cn.jl.govit.supervision.FindingStatus;
@@ -50,17 +49,17 @@ class SupervisionExportController {
     private final Organizations organizations;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final int maxRows;
 
     SupervisionExportController(SupervisionFindings findings, Organizations organizations, MessageSource messages,
-            AuditLog audit, PlatformTransactionManager transactions,
+            AuditLog audit, ListExports exports,
             @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.findings = findings;
         this.organizations = organizations;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.maxRows = maxRows;
     }
 
@@ -76,7 +75,7 @@ class SupervisionExportController {
         SupervisionFindingSource sourceFilter = SupervisionApiController.parsed("source", source, SupervisionFindingSource::valueOf);
         Locale locale = SpreadsheetExport.language(lang, resolved);
         LocalDate today = findings.today();
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<SupervisionFinding> all = SpreadsheetExport.allPages(
                     page -> findings.page(statusFilter, areaFilter, overdue, sourceFilter, page, Paging.MAX_SIZE), maxRows);
             Map<String, String> names = organizations.all().stream()
@@ -95,7 +94,7 @@ class SupervisionExportController {
                     + (statusFilter == null ? "ALL" : statusFilter) + " area=" + (areaFilter == null ? "ALL" : areaFilter)
                     + " overdue=" + overdue + " source=" + (sourceFilter == null ? "ALL" : sourceFilter)
                     + " rows=" + rows.size());
-            return SpreadsheetExport.write(label("supervision.export.sheet", locale),
+            return new SpreadsheetExport.Sheet(label("supervision.export.sheet", locale),
                     HEADERS.stream().map(h -> label("supervision.export.col." + h, locale)).toList(), rows);
         });
         return SpreadsheetExport.attachment("findings-" + today + ".xlsx", bytes);

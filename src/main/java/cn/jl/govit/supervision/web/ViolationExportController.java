@@ -17,8 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -26,6 +24,7 @@ import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.organization.Organization;
 import cn.jl.govit.organization.Organizations;
 import cn.jl.govit.project.Project;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 import cn.jl.govit.supervision.ViolationKind;
@@ -49,17 +48,17 @@ class ViolationExportController {
     private final Organizations organizations;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final int maxRows;
 
     ViolationExportController(ViolationRecords violations, Organizations organizations, MessageSource messages,
-            AuditLog audit, PlatformTransactionManager transactions,
+            AuditLog audit, ListExports exports,
             @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.violations = violations;
         this.organizations = organizations;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.maxRows = maxRows;
     }
 
@@ -73,7 +72,7 @@ class ViolationExportController {
         ViolationStatus statusFilter = ViolationApiController.parsed("status", status, ViolationStatus::valueOf);
         Locale locale = SpreadsheetExport.language(lang, resolved);
         LocalDate today = violations.today();
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<ViolationRecord> all = SpreadsheetExport.allPages(
                     page -> violations.page(kindFilter, statusFilter, page, Paging.MAX_SIZE), maxRows);
             Map<String, String> names = organizations.all().stream()
@@ -92,7 +91,7 @@ class ViolationExportController {
             audit.record("EXPORTED", "ViolationRecordList", "violations.xlsx", null, "violation records kind="
                     + (kindFilter == null ? "ALL" : kindFilter) + " status=" + (statusFilter == null ? "ALL" : statusFilter)
                     + " rows=" + rows.size());
-            return SpreadsheetExport.write(label("violation.export.sheet", locale),
+            return new SpreadsheetExport.Sheet(label("violation.export.sheet", locale),
                     HEADERS.stream().map(h -> label("violation.export.col." + h, locale)).toList(), rows);
         });
         return SpreadsheetExport.attachment("violations-" + today + ".xlsx", bytes);

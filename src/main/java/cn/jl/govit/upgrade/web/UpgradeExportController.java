@@ -15,14 +15,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.Projects;
+import cn.jl.govit.rulebook.ListExports;
 import cn.jl.govit.rulebook.Paging;
 import cn.jl.govit.rulebook.SpreadsheetExport;
 import cn.jl.govit.upgrade.UpgradeRequest;
@@ -44,16 +43,16 @@ class UpgradeExportController {
     private final Projects projects;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final ListExports exports;
     private final int maxRows;
 
     UpgradeExportController(Upgrades upgrades, Projects projects, MessageSource messages,
-            AuditLog audit, PlatformTransactionManager transactions, @Value("${govit.export.max-rows:100000}") int maxRows) {
+            AuditLog audit, ListExports exports, @Value("${govit.export.max-rows:100000}") int maxRows) {
         this.upgrades = upgrades;
         this.projects = projects;
         this.messages = messages;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.exports = exports;
         this.maxRows = maxRows;
     }
 
@@ -63,7 +62,7 @@ class UpgradeExportController {
     ResponseEntity<byte[]> export(@RequestParam(required = false) UpgradeStatus status,
             @RequestParam(required = false) String lang, Locale resolved) {
         Locale locale = SpreadsheetExport.language(lang, resolved);
-        byte[] bytes = transaction.execute(tx -> {
+        byte[] bytes = exports.export(() -> {
             List<UpgradeRequest> all = SpreadsheetExport.allPages(
                     page -> upgrades.page(status, Paging.of(page, Paging.MAX_SIZE)), maxRows);
             Map<UUID, Project> byId = new HashMap<>();
@@ -75,7 +74,7 @@ class UpgradeExportController {
             }).toList();
             audit.record("EXPORTED", "UpgradeList", "upgrades.xlsx", null,
                     "upgrade list status=" + (status == null ? "ALL" : status) + " rows=" + rows.size());
-            return SpreadsheetExport.write(label("upgrade.list.title", locale),
+            return new SpreadsheetExport.Sheet(label("upgrade.list.title", locale),
                     HEADERS.stream().map(h -> label(h, locale)).toList(), rows);
         });
         return SpreadsheetExport.attachment("upgrades-" + projects.today() + ".xlsx", bytes);
