@@ -6,12 +6,14 @@ import java.util.Locale;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Simplified Chinese first, English on request: pages follow the language the user chose with the switch
@@ -22,6 +24,18 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final String COOKIE = "govit-lang";
     static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+    private static final String API_LOCALE = WebConfiguration.class.getName() + ".apiLocale";
+
+    /** Spring MVC's handler lookup with a path comparison in front (see {@link PathIndexedHandlerMapping}). */
+    @Bean
+    WebMvcRegistrations pathIndexedHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new PathIndexedHandlerMapping();
+            }
+        };
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -39,7 +53,16 @@ class WebConfiguration implements WebMvcConfigurer {
                     }
                     return Locale.SIMPLIFIED_CHINESE;
                 }
-                String header = request.getHeader("Accept-Language");
+                // resolved several times per request (messages, problems, views): parsed once
+                if (request.getAttribute(API_LOCALE) instanceof Locale resolved) {
+                    return resolved;
+                }
+                Locale resolved = fromAcceptLanguage(request.getHeader("Accept-Language"));
+                request.setAttribute(API_LOCALE, resolved);
+                return resolved;
+            }
+
+            private static Locale fromAcceptLanguage(String header) {
                 if (header == null || header.isBlank()) {
                     return Locale.SIMPLIFIED_CHINESE;
                 }

@@ -244,6 +244,42 @@ class ApiTokenTests {
                 .isEmpty();
     }
 
+    /**
+     * The maximum password age applies to a token's requests as to a password's: read in the token's own statement,
+     * so that a change by the security administrator holds at the next request (boundary: a day before, the day of).
+     */
+    @Test
+    void aTokenOfAnAccountWhosePasswordPassedTheMaximumAgeReachesOnlyThePasswordChange() {
+        String token = issue();
+        Response policy = api.as("secadmin").get("security/password-policy");
+        int maxAgeBefore = policy.<Integer>json("$.maxAgeDays");
+        try {
+            assertThat(api.as("secadmin").send(HttpMethod.PUT, "security/password-policy", "application/json",
+                    Map.of("maxAgeDays", 30)).status()).isEqualTo(200);
+            jdbc.sql("UPDATE app_user SET password_changed_at = :at WHERE username = :u")
+                    .param("at", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(29)))).param("u", username)
+                    .update();
+            assertThat(api.withToken(token).get("projects").status()).isEqualTo(200);
+
+            jdbc.sql("UPDATE app_user SET password_changed_at = :at WHERE username = :u")
+                    .param("at", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(30)))).param("u", username)
+                    .update();
+            Response blocked = api.withToken(token).get("projects");
+            assertThat(blocked.status()).isEqualTo(403);
+            assertThat(blocked.text("$.type")).isEqualTo("/problems/password-expired");
+            assertThat(api.withToken(token).get("me").status()).isEqualTo(200);
+
+            // 0: passwords never expire — the same token reaches everything again at once
+            assertThat(api.as("secadmin").send(HttpMethod.PUT, "security/password-policy", "application/json",
+                    Map.of("maxAgeDays", 0)).status()).isEqualTo(200);
+            assertThat(api.withToken(token).get("projects").status()).isEqualTo(200);
+        }
+        finally {
+            api.as("secadmin").send(HttpMethod.PUT, "security/password-policy", "application/json",
+                    Map.of("maxAgeDays", maxAgeBefore));
+        }
+    }
+
     @Test
     void aDisabledAccountsTokensAreRefusedAndRevoked() {
         String token = issue();

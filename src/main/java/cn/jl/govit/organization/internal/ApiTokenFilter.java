@@ -77,7 +77,8 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
-        context.setAuthentication(new ApiTokenAuthentication(lookup.user(), lookup.tokenId(), lookup.passwordChangedAt()));
+        context.setAuthentication(new ApiTokenAuthentication(lookup.user(), lookup.tokenId(),
+                lookup.passwordChangedAt(), lookup.passwordMaxAgeDays()));
         SecurityContextHolder.getContextHolderStrategy().setContext(context);
         // the door audit reads the request's user from here for its 403 and out-of-scope events
         contexts.saveContext(context, request, response);

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.audit.Sm3;
 import cn.jl.govit.organization.OrganizationKind;
+import cn.jl.govit.organization.PasswordPolicy;
 import cn.jl.govit.organization.internal.ApiTokenPolicy.Refusal;
 import cn.jl.govit.rulebook.PageOf;
 import cn.jl.govit.rulebook.RecordNotFoundException;
@@ -101,7 +102,8 @@ public class ApiTokens {
         Optional<Row> found = jdbc.sql("""
                 SELECT t.id, t.username, t.created_at, t.expires_at, t.revoked_at, t.last_used_at,
                        u.display_name, u.organization_code, u.roles, u.enabled, u.locked_until, u.password_changed_at,
-                       o.kind AS org_kind, o.active AS org_active
+                       o.kind AS org_kind, o.active AS org_active, """ + PasswordPolicy.MAX_AGE_DAYS_SQL + """
+                 AS max_age_days
                 FROM api_token t JOIN app_user u ON u.username = t.username
                 LEFT JOIN organization o ON o.code = u.organization_code
                 WHERE t.token_sm3 = :d""")
@@ -127,7 +129,8 @@ public class ApiTokens {
                             + "AND (last_used_at IS NULL OR last_used_at < :now)")
                     .param("now", Timestamp.from(now)).param("id", row.id()).update();
         }
-        return new Lookup(row.id(), row.user().getUsername(), null, row.user(), row.passwordChangedAt());
+        return new Lookup(row.id(), row.user().getUsername(), null, row.user(), row.passwordChangedAt(),
+                row.maxAgeDays());
     }
 
     /** The token that authenticated the running request, if a token did. */
@@ -186,10 +189,11 @@ public class ApiTokens {
     }
 
     /** The result of presenting a token. */
-    public record Lookup(UUID tokenId, String username, Refusal refusal, SignedInUser user, Instant passwordChangedAt) {
+    public record Lookup(UUID tokenId, String username, Refusal refusal, SignedInUser user, Instant passwordChangedAt,
+            Integer passwordMaxAgeDays) {
 
         static Lookup refused(UUID tokenId, String username, Refusal refusal) {
-            return new Lookup(tokenId, username, refusal, null, null);
+            return new Lookup(tokenId, username, refusal, null, null, null);
         }
 
         public boolean good() {
@@ -221,7 +225,7 @@ public class ApiTokens {
     }
 
     private record Row(UUID id, SignedInUser user, Instant createdAt, Instant expiresAt, Instant revokedAt,
-            Instant lastUsedAt, Instant passwordChangedAt) {
+            Instant lastUsedAt, Instant passwordChangedAt, Integer maxAgeDays) {
     }
 
     /** The token and its owner's account as a password login would load it; a lock runs until locked_until. */
@@ -235,6 +239,7 @@ public class ApiTokens {
                 nonLocked, rs.getString("display_name"), rs.getString("organization_code"),
                 kind == null ? null : OrganizationKind.valueOf(kind), RolesColumn.read(rs.getArray("roles")));
         return new Row(rs.getObject("id", UUID.class), user, instant(rs, "created_at"), instant(rs, "expires_at"),
-                instant(rs, "revoked_at"), instant(rs, "last_used_at"), instant(rs, "password_changed_at"));
+                instant(rs, "revoked_at"), instant(rs, "last_used_at"), instant(rs, "password_changed_at"),
+                rs.getObject("max_age_days", Integer.class));
     }
 }
