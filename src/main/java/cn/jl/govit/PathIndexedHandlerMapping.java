@@ -15,17 +15,17 @@ import org.springframework.web.util.pattern.PathPattern;
  * has a variable ({@code /api/v1/projects/{id}}) is checked against every one of the platform's ~460 mappings, and
  * each check reads the method through the security wrappers, negotiates {@code produces} and only then compares the
  * path: a quarter of the CPU of a project detail request at national scale (issue 8, JFR). A mapping none of whose
- * patterns starts with the path's leading literal text cannot match, so it is answered "no match" without its
- * conditions — the very answer the full check gives; which mapping wins, and the 404/405/406/415 of no match, are
- * Spring's own.
+ * patterns starts with the path's leading literal text, or has the path's number of segments where the pattern fixes
+ * it, cannot match, so it is answered "no match" without its conditions — the very answer the full check gives;
+ * which mapping wins, and the 404/405/406/415 of no match, are Spring's own.
  */
 final class PathIndexedHandlerMapping extends RequestMappingHandlerMapping {
 
     /** The request's lookup path while {@link #lookupHandlerMethod} runs on this thread; null: compare everything. */
-    private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
+    private static final ThreadLocal<Path> LOOKUP_PATH = new ThreadLocal<>();
 
-    /** Per registered mapping, the leading literal text of each of its patterns; an empty array: no filtering. */
-    private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+    /** Per registered mapping, the shape of each of its patterns; an empty array: no filtering. */
+    private final Map<RequestMappingInfo, Shape[]> shapes = new ConcurrentHashMap<>();
 
     /** False: Spring's lookup unchanged, for the test that compares both on every mapping. */
     private final boolean indexed;
@@ -44,7 +44,7 @@ final class PathIndexedHandlerMapping extends RequestMappingHandlerMapping {
         // percent-encoded or matrix-parameter paths are matched segment by segment after decoding: left to Spring
         boolean plain = indexed && getPatternParser() != null && getPatternParser().isCaseSensitive()
                 && lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0;
-        LOOKUP_PATH.set(plain ? lookupPath : null);
+        LOOKUP_PATH.set(plain ? new Path(lookupPath, segments(lookupPath)) : null);
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         }
@@ -55,37 +55,52 @@ final class PathIndexedHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String path = LOOKUP_PATH.get();
-        if (path != null && !mayMatch(prefixes.computeIfAbsent(info, PathIndexedHandlerMapping::prefixes), path)) {
+        Path path = LOOKUP_PATH.get();
+        if (path != null && !mayMatch(shapes.computeIfAbsent(info, PathIndexedHandlerMapping::shapes), path)) {
             return null;
         }
         return super.getMatchingMapping(info, request);
     }
 
-    static boolean mayMatch(String[] prefixes, String path) {
-        if (prefixes.length == 0) {
+    static boolean mayMatch(Shape[] shapes, Path path) {
+        if (shapes.length == 0) {
             return true;
         }
-        for (String prefix : prefixes) {
-            if (path.startsWith(prefix)) {
+        for (Shape shape : shapes) {
+            if (path.value().startsWith(shape.prefix()) && (shape.segments() < 0 || shape.segments() == path.segments())) {
                 return true;
             }
         }
         return false;
     }
 
-    private static String[] prefixes(RequestMappingInfo info) {
+    private static Shape[] shapes(RequestMappingInfo info) {
         PathPatternsRequestCondition condition = info.getPathPatternsCondition();
         if (condition == null) {
-            return new String[0];
+            return new Shape[0];
         }
         Set<PathPattern> patterns = condition.getPatterns();
-        String[] result = new String[patterns.size()];
+        Shape[] result = new Shape[patterns.size()];
         int i = 0;
         for (PathPattern pattern : patterns) {
-            result[i++] = literalPrefix(pattern.getPatternString());
+            result[i++] = Shape.of(pattern.getPatternString());
         }
         return result;
+    }
+
+    /**
+     * The number of segments of a path, a trailing separator not counted (so that a parser that lets
+     * {@code /a/b} match {@code /a/b/} is not second-guessed).
+     */
+    static int segments(String path) {
+        int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
+        int count = 0;
+        for (int i = 0; i < end; i++) {
+            if (path.charAt(i) == '/') {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
@@ -106,5 +121,23 @@ final class PathIndexedHandlerMapping extends RequestMappingHandlerMapping {
         }
         int separator = pattern.lastIndexOf('/', wild);
         return separator <= 0 ? "" : pattern.substring(0, separator);
+    }
+
+    /** A request's lookup path and its number of segments. */
+    record Path(String value, int segments) {
+    }
+
+    /**
+     * What every path a pattern matches has: its leading literal text and, unless the pattern takes any number of
+     * segments ({@code **}, {@code {*rest}}) or has a regular expression (which might hold a separator), its number
+     * of segments (-1: any).
+     */
+    record Shape(String prefix, int segments) {
+
+        static Shape of(String pattern) {
+            boolean variableLength = pattern.contains("**") || pattern.contains("{*") || pattern.contains(":")
+                    || pattern.contains("\\");
+            return new Shape(literalPrefix(pattern), variableLength ? -1 : PathIndexedHandlerMapping.segments(pattern));
+        }
     }
 }

@@ -59,13 +59,37 @@ class PathIndexedHandlerMappingTests {
     }
 
     @Test
-    void aMappingMayMatchOnlyPathsThatBeginWithOneOfItsPrefixes() {
-        assertThat(PathIndexedHandlerMapping.mayMatch(new String[] {"/api/v1/projects"}, "/api/v1/projects/1")).isTrue();
-        assertThat(PathIndexedHandlerMapping.mayMatch(new String[] {"/api/v1/projects", "/projects"}, "/projects/1")).isTrue();
-        assertThat(PathIndexedHandlerMapping.mayMatch(new String[] {"/api/v1/projects"}, "/api/v1/obligations")).isFalse();
-        assertThat(PathIndexedHandlerMapping.mayMatch(new String[] {"/api/v1/projects"}, "/api/v1/project")).isFalse();
-        assertThat(PathIndexedHandlerMapping.mayMatch(new String[] {""}, "/anything")).isTrue();
-        assertThat(PathIndexedHandlerMapping.mayMatch(new String[0], "/anything")).isTrue();
+    void aPatternFixesItsNumberOfSegmentsUnlessItTakesAnyNumber() {
+        assertThat(PathIndexedHandlerMapping.Shape.of("/api/v1/projects/{id}"))
+                .isEqualTo(new PathIndexedHandlerMapping.Shape("/api/v1/projects", 4));
+        assertThat(PathIndexedHandlerMapping.Shape.of("/api/v1/projects/{id}/changes/{n}").segments()).isEqualTo(6);
+        assertThat(PathIndexedHandlerMapping.Shape.of("/api/**").segments()).isEqualTo(-1);
+        assertThat(PathIndexedHandlerMapping.Shape.of("/files/{*rest}").segments()).isEqualTo(-1);
+        assertThat(PathIndexedHandlerMapping.Shape.of("/p/{id:[0-9]+}").segments()).isEqualTo(-1);
+        assertThat(PathIndexedHandlerMapping.segments("/")).isEqualTo(1);
+        assertThat(PathIndexedHandlerMapping.segments("/a/b")).isEqualTo(2);
+        assertThat(PathIndexedHandlerMapping.segments("/a/b/")).as("a trailing separator is not counted").isEqualTo(2);
+    }
+
+    @Test
+    void aMappingMayMatchOnlyPathsWithOneOfItsPrefixesAndItsNumberOfSegments() {
+        PathIndexedHandlerMapping.Shape[] detail = {PathIndexedHandlerMapping.Shape.of("/api/v1/projects/{id}")};
+        assertThat(PathIndexedHandlerMapping.mayMatch(detail, path("/api/v1/projects/1"))).isTrue();
+        assertThat(PathIndexedHandlerMapping.mayMatch(detail, path("/api/v1/projects/1/"))).isTrue();
+        assertThat(PathIndexedHandlerMapping.mayMatch(detail, path("/api/v1/projects/1/changes"))).isFalse();
+        assertThat(PathIndexedHandlerMapping.mayMatch(detail, path("/api/v1/obligations/1"))).isFalse();
+        assertThat(PathIndexedHandlerMapping.mayMatch(detail, path("/api/v1/project/1"))).isFalse();
+        PathIndexedHandlerMapping.Shape[] two = {PathIndexedHandlerMapping.Shape.of("/api/v1/projects/{id}"),
+                PathIndexedHandlerMapping.Shape.of("/projects/{id}")};
+        assertThat(PathIndexedHandlerMapping.mayMatch(two, path("/projects/1"))).isTrue();
+        PathIndexedHandlerMapping.Shape[] rest = {PathIndexedHandlerMapping.Shape.of("/webjars/**")};
+        assertThat(PathIndexedHandlerMapping.mayMatch(rest, path("/webjars/a/b/c.js"))).isTrue();
+        assertThat(PathIndexedHandlerMapping.mayMatch(rest, path("/webjars"))).isTrue();
+        assertThat(PathIndexedHandlerMapping.mayMatch(new PathIndexedHandlerMapping.Shape[0], path("/x"))).isTrue();
+    }
+
+    private static PathIndexedHandlerMapping.Path path(String value) {
+        return new PathIndexedHandlerMapping.Path(value, PathIndexedHandlerMapping.segments(value));
     }
 
     @Test
@@ -111,12 +135,16 @@ class PathIndexedHandlerMappingTests {
         return m;
     }
 
-    /** A path the pattern matches: variables and wildcards filled in; also the pattern's parent path. */
+    /** A path the pattern matches (variables and wildcards filled in), with a trailing separator, a segment more and less. */
     private static List<String> concrete(String pattern) {
         String filled = pattern.replaceAll("\\{\\*[^}]*}", "x/y").replaceAll("\\{[^}]*}", "1").replace("**", "a/b")
                 .replace("*", "a").replace("?", "q");
         int last = filled.lastIndexOf('/');
-        return last > 0 ? List.of(filled, filled.substring(0, last)) : List.of(filled);
+        List<String> paths = new ArrayList<>(List.of(filled, filled + "/", filled + "/extra"));
+        if (last > 0) {
+            paths.add(filled.substring(0, last));
+        }
+        return paths;
     }
 
     private static MockHttpServletRequest request(String method, String path) {

@@ -20,6 +20,7 @@ import cn.jl.govit.notification.Notifications;
 import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.project.Project;
+import cn.jl.govit.project.ProjectConditions;
 import cn.jl.govit.project.ProjectScope;
 import cn.jl.govit.rulebook.MessageKey;
 import cn.jl.govit.rulebook.PageOf;
@@ -182,19 +183,16 @@ public class PostEvaluations {
         if (scope.none()) {
             return new PageOf<>(List.of(), paging.page(), paging.size(), 0);
         }
-        String where = """
-                 FROM post_evaluation e JOIN project p ON p.id = e.project_id
-                WHERE (:all OR p.lead_organization_code = :org OR :org = ANY (p.participating_organization_codes))
-                  AND (:status = '' OR e.status = :status)""";
-        String statusName = status == null ? "" : status.name();
+        ProjectConditions conditions = ProjectConditions.within(scope)
+                .when(status == null ? null : status.name(), " AND e.status = :status", "status");
+        String where = " FROM post_evaluation e JOIN project p ON p.id = e.project_id" + conditions.where();
         List<Listed> content = jdbc.sql("SELECT e.*, p.code AS project_code, p.name AS project_name" + where
                         + " ORDER BY COALESCE(e.reported_on, e.commissioned_on) DESC, p.code LIMIT :size OFFSET :offset")
-                .param("all", scope.all()).param("org", scope.organizationCode()).param("status", statusName)
+                .params(conditions.params())
                 .param("size", paging.size()).param("offset", (long) paging.page() * paging.size())
                 .query((rs, n) -> new Listed(row(rs, n), rs.getString("project_code"), rs.getString("project_name")))
                 .list();
-        long total = jdbc.sql("SELECT count(*)" + where).param("all", scope.all()).param("org", scope.organizationCode())
-                .param("status", statusName).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*)" + where).params(conditions.params()).query(Long.class).single();
         return new PageOf<>(content, paging.page(), paging.size(), total);
     }
 

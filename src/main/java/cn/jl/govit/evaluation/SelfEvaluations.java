@@ -28,6 +28,7 @@ import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.organization.OrganizationCodes;
 import cn.jl.govit.organization.Role;
 import cn.jl.govit.project.Project;
+import cn.jl.govit.project.ProjectConditions;
 import cn.jl.govit.project.ProjectScope;
 import cn.jl.govit.rulebook.MessageKey;
 import cn.jl.govit.rulebook.PageOf;
@@ -278,19 +279,16 @@ public class SelfEvaluations {
         if (scope.none()) {
             return new PageOf<>(List.of(), paging.page(), paging.size(), 0);
         }
-        String where = """
-                 FROM self_evaluation s JOIN project p ON p.id = s.project_id
-                WHERE (:all OR p.lead_organization_code = :org OR :org = ANY (p.participating_organization_codes))
-                  AND (:status = '' OR s.status = :status)""";
-        String statusName = status == null ? "" : status.name();
+        ProjectConditions conditions = ProjectConditions.within(scope)
+                .when(status == null ? null : status.name(), " AND s.status = :status", "status");
+        String where = " FROM self_evaluation s JOIN project p ON p.id = s.project_id" + conditions.where();
         List<Listed> content = jdbc.sql("SELECT s.*, p.code AS project_code, p.name AS project_name" + where
                         + " ORDER BY s.last_submitted_on DESC, p.code LIMIT :size OFFSET :offset")
-                .param("all", scope.all()).param("org", scope.organizationCode()).param("status", statusName)
+                .params(conditions.params())
                 .param("size", paging.size()).param("offset", (long) paging.page() * paging.size())
                 .query((rs, n) -> new Listed(row(rs, n), rs.getString("project_code"), rs.getString("project_name")))
                 .list();
-        long total = jdbc.sql("SELECT count(*)" + where).param("all", scope.all()).param("org", scope.organizationCode())
-                .param("status", statusName).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*)" + where).params(conditions.params()).query(Long.class).single();
         return new PageOf<>(content, paging.page(), paging.size(), total);
     }
 
@@ -306,13 +304,13 @@ public class SelfEvaluations {
             return new PageOf<>(List.of(), paging.page(), paging.size(), 0);
         }
         LocalDate today = guard.today();
-        String where = """
-                 FROM obligation o JOIN project p ON p.id = o.project_id
-                WHERE o.type = 'SELF_EVALUATION' AND o.status IN ('OPEN', 'OVERDUE') AND o.window_start <= :today
-                  AND (:all OR p.lead_organization_code = :org OR :org = ANY (p.participating_organization_codes))""";
+        ProjectConditions conditions = ProjectConditions.within(scope)
+                .and(" AND o.type = 'SELF_EVALUATION' AND o.status IN ('OPEN', 'OVERDUE') AND o.window_start <= :today",
+                        "today", today);
+        String where = " FROM obligation o JOIN project p ON p.id = o.project_id" + conditions.where();
         List<ListedWindow> content = jdbc.sql("SELECT o.project_id, o.window_start, o.due_date, p.code, p.name" + where
                         + " ORDER BY o.due_date, p.code LIMIT :size OFFSET :offset")
-                .param("today", today).param("all", scope.all()).param("org", scope.organizationCode())
+                .params(conditions.params())
                 .param("size", paging.size()).param("offset", (long) paging.page() * paging.size())
                 .query((rs, n) -> new ListedWindow(rs.getObject("project_id", UUID.class), rs.getString("code"),
                         rs.getString("name"), rs.getObject("window_start", LocalDate.class),
@@ -320,8 +318,7 @@ public class SelfEvaluations {
                         today.isAfter(rs.getObject("due_date", LocalDate.class)) ? SelfEvaluationWindow.State.OVERDUE
                                 : SelfEvaluationWindow.State.OPEN))
                 .list();
-        long total = jdbc.sql("SELECT count(*)" + where).param("today", today).param("all", scope.all())
-                .param("org", scope.organizationCode()).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*)" + where).params(conditions.params()).query(Long.class).single();
         return new PageOf<>(content, paging.page(), paging.size(), total);
     }
 

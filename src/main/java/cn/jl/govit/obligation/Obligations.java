@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +22,7 @@ import cn.jl.govit.audit.AuditLog;
 import cn.jl.govit.audit.AuditTrail;
 import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.project.Project;
+import cn.jl.govit.project.ProjectConditions;
 import cn.jl.govit.project.ProjectScope;
 import cn.jl.govit.project.Projects;
 import cn.jl.govit.rulebook.InvalidInputException;
@@ -184,40 +184,22 @@ public class Obligations {
             return new PageOf<>(List.of(), page, size, 0);
         }
         // only the conditions that apply, so that the plan can use the pending obligations' index (issue 8)
-        StringBuilder where = new StringBuilder(" WHERE true");
-        Map<String, Object> params = new HashMap<>();
-        // every obligation has its project (a foreign key), so a count that filters on no project column needs no join
-        boolean onProject = !scope.all() || filter.authority() != null || filter.approvedYear() != null;
-        if (!scope.all()) {
-            // @> rather than = ANY: the GIN index on the participants answers only the containment operator
-            where.append(" AND (p.lead_organization_code = :org OR p.participating_organization_codes @> ARRAY[CAST(:org AS text)])");
-            params.put("org", scope.organizationCode());
-        }
+        LocalDate today = today();
+        ProjectConditions conditions = ProjectConditions.within(scope);
         if (filter.status() != null) {
-            where.append(switch (filter.status()) {
+            conditions.and(switch (filter.status()) {
                 case OVERDUE -> " AND o.status IN ('OPEN', 'OVERDUE') AND (o.status = 'OVERDUE' OR o.due_date < :today)";
                 case OPEN -> " AND o.status = 'OPEN' AND o.due_date >= :today";
                 case MET, WAIVED -> " AND o.status = :status";
-            });
-            params.put("status", filter.status().name());
+            }, "status", filter.status().name());
         }
-        if (filter.department() != null) {
-            where.append(" AND o.responsible_organization_code = :department");
-            params.put("department", filter.department());
-        }
-        if (filter.type() != null) {
-            where.append(" AND o.type = :type");
-            params.put("type", filter.type().name());
-        }
-        if (filter.authority() != null) {
-            where.append(" AND p.approval_authority = :authority");
-            params.put("authority", filter.authority().name());
-        }
-        if (filter.approvedYear() != null) {
-            where.append(" AND p.approved_on >= make_date(:year, 1, 1) AND p.approved_on < make_date(:year + 1, 1, 1)");
-            params.put("year", filter.approvedYear());
-        }
-        params.put("today", today());
+        conditions.when(filter.department(), " AND o.responsible_organization_code = :department", "department")
+                .when(filter.type() == null ? null : filter.type().name(), " AND o.type = :type", "type")
+                .authority(filter.authority())
+                .approvedIn(filter.approvedYear())
+                .param("today", today);
+        String where = conditions.where();
+        Map<String, Object> params = conditions.params();
         List<ObligationListing> content = jdbc.sql("SELECT o.*, p.code AS project_code, p.name AS project_name "
                         + "FROM obligation o JOIN project p ON p.id = o.project_id " + where
                         + " ORDER BY o.due_date, p.code, o.type, o.subject LIMIT :size OFFSET :offset")
@@ -225,9 +207,11 @@ public class Obligations {
                 .query((rs, n) -> new ObligationListing(row(rs), rs.getString("project_code"), rs.getString("project_name")))
                 .list();
         // counting the overdue obligations of the country reads a fifth of the table: kept while nothing changed
-        long total = totals.get(new TotalKey(scope, filter, (LocalDate) params.get("today")), trail.head(),
+        long total = totals.get(new TotalKey(scope, filter, today), trail.head(),
                 () -> jdbc.sql("SELECT count(*) FROM obligation o "
-                        + (onProject ? "JOIN project p ON p.id = o.project_id " : "") + where)
+                        // every obligation has its project (a foreign key): a count that filters on no project
+                        // column needs no join
+                        + (conditions.onProject() ? "JOIN project p ON p.id = o.project_id " : "") + where)
                         .params(params).query(Long.class).single());
         return new PageOf<>(content, page, size, total);
     }

@@ -233,6 +233,13 @@ class EvaluationIntegrationTests {
                 .<List<String>>json("$[?(@.type == 'SELF_EVALUATION')].status")).containsExactly("MET");
         assertThat(api.as("czt").get("self-evaluations?status=SUBMITTED&size=200")
                 .<List<String>>json("$.content[*].projectId")).contains(project);
+        // a department's list holds the reports of its own projects only (scope by ProjectConditions)
+        assertThat(api.as("rst").get("self-evaluations?status=SUBMITTED&size=200")
+                .<List<String>>json("$.content[*].projectId")).contains(project);
+        Response other = api.as("wjw").get("self-evaluations?size=200");
+        assertThat(other.<List<String>>json("$.content[*].projectId")).doesNotContain(project);
+        assertThat(other.<Number>json("$.totalElements").longValue())
+                .isEqualTo(other.<List<String>>json("$.content[*].projectId").size());
     }
 
     @Test
@@ -395,6 +402,10 @@ class EvaluationIntegrationTests {
         String post = api.as("szsj").post("projects/" + project + "/post-evaluations", Map.of("evaluator",
                 "=cmd|' /C calc'!A0", "commissionedOn", today().toString(), "scope", "效益")).text("$.id");
         assertThat(post).isNotNull();
+        assertThat(api.as("rst").get("post-evaluations?status=COMMISSIONED&size=200")
+                .<List<String>>json("$.content[*].id")).contains(post);
+        assertThat(api.as("wjw").get("post-evaluations?size=200").<List<String>>json("$.content[*].id"))
+                .doesNotContain(post);
         HttpResponse<byte[]> response = download("szsj", "/api/v1/evaluations/export.xlsx?postStatus=COMMISSIONED");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("evaluations-");

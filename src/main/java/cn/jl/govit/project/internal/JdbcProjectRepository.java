@@ -32,6 +32,7 @@ import cn.jl.govit.project.FundingLine;
 import cn.jl.govit.project.FundingSource;
 import cn.jl.govit.project.Project;
 import cn.jl.govit.project.ProjectCategory;
+import cn.jl.govit.project.ProjectConditions;
 import cn.jl.govit.project.ProjectFacts;
 import cn.jl.govit.project.ProjectListFilter;
 import cn.jl.govit.project.ProjectRepository;
@@ -199,55 +200,29 @@ class JdbcProjectRepository implements ProjectRepository {
         return String.format("JLZW-%d-%04d", year, next);
     }
 
-    /**
-     * The statement with only the conditions that apply: a generic statement whose conditions switch off by their
-     * parameters ({@code :all OR …}, {@code :status IS NULL OR …}) leaves PostgreSQL's cached generic plan unable to
-     * use the indexes that the actual filter allows (issue 8).
-     */
+    /** The statement with only the conditions that apply ({@link ProjectConditions}). */
     private JdbcClient.StatementSpec filtered(String select, ProjectScope.Filter scope, ProjectListFilter filter,
             String tail) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        Map<String, Object> params = new HashMap<>();
-        if (!scope.all()) {
-            // @> rather than = ANY: the GIN index on the participants answers only the containment operator
-            where.append(" AND (p.lead_organization_code = :org OR p.participating_organization_codes @> ARRAY[CAST(:org AS text)])");
-            params.put("org", scope.organizationCode() == null ? "" : scope.organizationCode());
-        }
-        if (filter.status() != null) {
-            where.append(" AND p.status = :status");
-            params.put("status", filter.status().name());
-        }
+        ProjectConditions conditions = ProjectConditions.within(scope)
+                .when(filter.status() == null ? null : filter.status().name(), " AND p.status = :status", "status");
         String q = filter.query();
         if (!q.isEmpty()) {
             if (q.length() >= INDEXED_QUERY_LENGTH) {
-                where.append(" AND search_bigrams(p.name || ' ' || p.code) @> search_bigrams(:q)");
-                params.put("q", q);
+                conditions.and(" AND search_bigrams(p.name || ' ' || p.code) @> search_bigrams(:q)", "q", q);
             }
             // a two-character search (stripped, so no space in it) is one pair: holding it is being found by ILIKE in
             // name or code (pairs across the joining space hold a space), so the index answers alone and a count of
             // a common word (系统, a third of all projects) needs no row read
             if (q.length() != INDEXED_QUERY_LENGTH) {
-                where.append(" AND (p.name ILIKE :like OR p.code ILIKE :like)");
-                params.put("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                conditions.and(" AND (p.name ILIKE :like OR p.code ILIKE :like)", "like",
+                        "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
         }
-        if (filter.department() != null) {
-            where.append(" AND p.lead_organization_code = :department");
-            params.put("department", filter.department());
-        }
-        if (filter.authority() != null) {
-            where.append(" AND p.approval_authority = :authority");
-            params.put("authority", filter.authority().name());
-        }
-        if (filter.path() != null) {
-            where.append(" AND p.approval_path_type = :path");
-            params.put("path", filter.path().name());
-        }
-        if (filter.approvedYear() != null) {
-            where.append(" AND p.approved_on >= make_date(:year, 1, 1) AND p.approved_on < make_date(:year + 1, 1, 1)");
-            params.put("year", filter.approvedYear());
-        }
-        return jdbc.sql(select + where + tail).params(params);
+        conditions.when(filter.department(), " AND p.lead_organization_code = :department", "department")
+                .authority(filter.authority())
+                .when(filter.path() == null ? null : filter.path().name(), " AND p.approval_path_type = :path", "path")
+                .approvedIn(filter.approvedYear());
+        return jdbc.sql(select + conditions.where() + tail).params(conditions.params());
     }
 
     /** Loads projects with their funding lines in two queries, whatever the page size. */
