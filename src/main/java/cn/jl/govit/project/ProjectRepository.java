@@ -15,12 +15,17 @@ public interface ProjectRepository {
 
     Optional<Project> findById(UUID id);
 
-    List<Project> page(ProjectScope.Filter scope, ProjectStatus status, String query, int page, int size);
+    List<Project> page(ProjectScope.Filter scope, ProjectStatus status, String query, int page, int size,
+            boolean commonWord);
 
     long count(ProjectScope.Filter scope, ProjectStatus status, String query);
 
-    /** A page of the list under every filter of the list, newest first. */
-    List<Project> page(ProjectScope.Filter scope, ProjectListFilter filter, int page, int size);
+    /**
+     * A page of the list under every filter of the list, newest first. {@code commonWord}: the search matches so
+     * many projects that the page is read in list order, each row checked by its text, rather than every match
+     * fetched through the pairs index and sorted (issue 8).
+     */
+    List<Project> page(ProjectScope.Filter scope, ProjectListFilter filter, int page, int size, boolean commonWord);
 
     long count(ProjectScope.Filter scope, ProjectListFilter filter);
 

@@ -52,10 +52,12 @@ public class Projects {
     private final Clock clock;
     private final AuditTrail trail;
     private final StampedCache<CountKey, Long> counts;
+    private final long commonWordMatches;
 
     Projects(ProjectRepository repository, CurrentUsers users, Organizations organizations, AuditLog audit,
             AuditTrail trail, ApplicationEventPublisher events, Clock clock,
-            @Value("${govit.list-totals.cache-max-age:60s}") Duration countCacheMaxAge) {
+            @Value("${govit.list-totals.cache-max-age:60s}") Duration countCacheMaxAge,
+            @Value("${govit.search.common-word-matches:3000}") long commonWordMatches) {
         this.repository = repository;
         this.users = users;
         this.organizations = organizations;
@@ -65,6 +67,7 @@ public class Projects {
         this.clock = clock;
         // one count per scope and filter; searches make many, the bound keeps them from growing without end
         this.counts = new StampedCache<>(countCacheMaxAge, clock, 10_000);
+        this.commonWordMatches = commonWordMatches;
     }
 
     /** What a list's total depends on besides the change stamp. */
@@ -394,8 +397,7 @@ public class Projects {
         if (scope.none()) {
             return new PageOf<>(List.of(), page, size, 0);
         }
-        return new PageOf<>(repository.page(scope, status, q, page, size), page, size,
-                count(scope, ProjectListFilter.of(status, q)));
+        return page(scope, ProjectListFilter.of(status, q), page, size);
     }
 
     /** The list under all its filters (the overview's drill-down), within the caller's scope whatever it asks. */
@@ -405,7 +407,14 @@ public class Projects {
         if (scope.none()) {
             return new PageOf<>(List.of(), page, size, 0);
         }
-        return new PageOf<>(repository.page(scope, filter, page, size), page, size, count(scope, filter));
+        return page(scope, filter, page, size);
+    }
+
+    /** The total first (kept, see {@link #count}): it tells whether a search is for a common word. */
+    private PageOf<Project> page(ProjectScope.Filter scope, ProjectListFilter filter, int page, int size) {
+        long total = count(scope, filter);
+        boolean commonWord = !filter.query().isEmpty() && total > commonWordMatches;
+        return new PageOf<>(repository.page(scope, filter, page, size, commonWord), page, size, total);
     }
 
     /**

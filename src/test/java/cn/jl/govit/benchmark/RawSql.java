@@ -36,7 +36,7 @@ final class RawSql {
         }
         if (!q.isEmpty()) {
             if (q.length() >= 2) {
-                where.append(" AND search_bigrams(p.name || ' ' || p.code) @> search_bigrams(?)");
+                where.append(" AND search_bigrams(p.name || ' ' || p.code) @> (SELECT search_bigrams(CAST(? AS text)))");
                 args.add(q);
             }
             if (q.length() != 2) {

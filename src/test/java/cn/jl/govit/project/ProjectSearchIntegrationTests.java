@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.jl.govit.support.Api;
@@ -20,6 +21,9 @@ class ProjectSearchIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ProjectRepository repository;
 
     @Test
     void aSearchFindsExactlyTheNamesAndCodesThatHoldIt() {
@@ -39,6 +43,35 @@ class ProjectSearchIntegrationTests {
         // the code, in any case, whole or in part
         assertThat(names(api, created.toLowerCase())).containsExactly("鼋鼍协同平台");
         assertThat(names(api, created.substring(created.length() - 2))).contains("鼋鼍协同平台");
+    }
+
+    /**
+     * A common word's page is read in list order with ILIKE alone, a rare word's through the pairs index: both find
+     * the same projects in the same order, for pairs, longer words, one character, code fragments and the LIKE
+     * wildcards taken literally.
+     */
+    @Test
+    void aCommonWordsPageHoldsWhatTheIndexedPageHolds() {
+        Api api = new Api(port);
+        String code = api.as("rst").post("projects", Api.proposal("鼋鼍共用平台")).text("$.code");
+        api.as("rst").post("projects", Api.proposal("鼋鼍共用100%_中心"));
+        api.as("rst").post("projects", Api.proposal("鼋鼍共用系统"));
+        ProjectScope.Filter all = new ProjectScope.Filter(true, null);
+        ProjectScope.Filter department = new ProjectScope.Filter(false, "RST");
+        for (String q : List.of("鼋鼍", "鼋鼍共用", "共用平", "鼋", "100%_", "%_", "_", code, code.substring(5).toLowerCase())) {
+            for (ProjectScope.Filter scope : List.of(all, department)) {
+                ProjectListFilter filter = ProjectListFilter.of(null, q);
+                List<String> indexed = codes(repository.page(scope, filter, 0, 100, false));
+                assertThat(codes(repository.page(scope, filter, 0, 100, true))).as(q).isEqualTo(indexed);
+                assertThat(indexed).as(q).hasSizeLessThanOrEqualTo((int) repository.count(scope, filter));
+            }
+        }
+        assertThat(codes(repository.page(all, ProjectListFilter.of(null, "鼋鼍共用"), 0, 100, true))).hasSize(3);
+        assertThat(codes(repository.page(all, ProjectListFilter.of(null, "100%_"), 0, 100, true))).hasSize(1);
+    }
+
+    private static List<String> codes(List<Project> projects) {
+        return projects.stream().map(Project::code).toList();
     }
 
     private static List<String> names(Api api, String q) {
