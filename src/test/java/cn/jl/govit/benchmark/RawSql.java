@@ -21,6 +21,8 @@ import javax.sql.DataSource;
 final class RawSql {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** govit.search.common-word-matches of application.yml. */
+    private static final long COMMON_WORD_MATCHES = 3000;
 
     private RawSql() {
     }
@@ -34,13 +36,15 @@ final class RawSql {
             args.add(department);
             args.add(department);
         }
+        StringBuilder pageWhere = new StringBuilder(where);
+        List<Object> pageArgs = new ArrayList<>(args);
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         if (!q.isEmpty()) {
             if (q.length() >= 2) {
                 where.append(" AND search_bigrams(p.name || ' ' || p.code) @> (SELECT search_bigrams(CAST(? AS text)))");
                 args.add(q);
             }
             if (q.length() != 2) {
-                String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
                 where.append(" AND (p.name ILIKE ? OR p.code ILIKE ?)");
                 args.add(like);
                 args.add(like);
@@ -48,10 +52,19 @@ final class RawSql {
         }
         try (Connection c = ds.getConnection()) {
             long total = count(c, "SELECT count(*) FROM project p" + where, args);
-            List<Object> pageArgs = new ArrayList<>(args);
+            // the page as the best plain SQL reads it: a common word in list order by ILIKE, else through the index
+            if (!q.isEmpty() && total > COMMON_WORD_MATCHES) {
+                pageWhere.append(" AND (p.name ILIKE ? OR p.code ILIKE ?)");
+                pageArgs.add(like);
+                pageArgs.add(like);
+            }
+            else {
+                pageWhere = where;
+                pageArgs = new ArrayList<>(args);
+            }
             pageArgs.add(size);
             pageArgs.add((long) page * size);
-            List<UUID> ids = readAll(c, "SELECT p.* FROM project p" + where
+            List<UUID> ids = readAll(c, "SELECT p.* FROM project p" + pageWhere
                     + " ORDER BY p.created_at DESC, p.code DESC LIMIT ? OFFSET ?", pageArgs);
             fundingLines(c, ids);
             if (total < 0) {
