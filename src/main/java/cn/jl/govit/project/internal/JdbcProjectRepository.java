@@ -152,8 +152,27 @@ class JdbcProjectRepository implements ProjectRepository {
 
     @Override
     public Optional<Project> findById(UUID id) {
-        List<Project> found = load(jdbc.sql("SELECT * FROM project p WHERE p.id = :id").param("id", id));
-        return found.stream().findFirst();
+        // one statement, the funding lines as arrays: one snapshot without a transaction, one round trip (issue 8)
+        return jdbc.sql("""
+                SELECT p.*,
+                       ARRAY(SELECT f.source FROM project_funding_source f WHERE f.project_id = p.id ORDER BY f.line_no)
+                           AS funding_sources,
+                       ARRAY(SELECT f.amount FROM project_funding_source f WHERE f.project_id = p.id ORDER BY f.line_no)
+                           AS funding_amounts
+                FROM project p WHERE p.id = :id""")
+                .param("id", id)
+                .query((rs, n) -> row(rs).toProject(fundingLines(rs)))
+                .optional();
+    }
+
+    private static List<FundingLine> fundingLines(ResultSet rs) throws SQLException {
+        String[] sources = (String[]) rs.getArray("funding_sources").getArray();
+        BigDecimal[] amounts = (BigDecimal[]) rs.getArray("funding_amounts").getArray();
+        List<FundingLine> lines = new ArrayList<>(sources.length);
+        for (int i = 0; i < sources.length; i++) {
+            lines.add(new FundingLine(FundingSource.valueOf(sources[i]), amounts[i]));
+        }
+        return lines;
     }
 
     @Override
