@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 size="${1:-jilin}"
 shift || true
 # compiled afresh: a resource deleted from the sources (a reverted migration) would otherwise stay in target/classes
-# and be applied to the benchmark's database
-rm -rf target/classes target/test-classes
+# and be applied to the benchmark's database (the markers: the CJK font is unpacked into target/classes again)
+rm -rf target/classes target/test-classes target/dependency-maven-plugin-markers
 mvn -q -B -DskipTests test-compile
 mkdir -p target/benchmark
 mvn -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/benchmark/runtime.classpath
