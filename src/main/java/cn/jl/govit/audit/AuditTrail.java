@@ -3,6 +3,7 @@ package cn.jl.govit.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -49,21 +50,35 @@ public class AuditTrail {
         return jdbc.sql("SELECT coalesce(max(sequence), 0) FROM audit_event").query(Long.class).single();
     }
 
-    /** Newest first; {@code projectId} {@code null} for all events. */
+    /**
+     * Newest first; {@code projectId} {@code null} for all events. Two statements rather than one whose condition
+     * switches off by its parameter ({@code :p IS NULL OR …}), which left a project's page no index to use: a scan of
+     * 10 million events per view at national scale (issue 8).
+     */
     @Transactional(readOnly = true)
     public List<AuditEvent> page(UUID projectId, int page, int size) {
-        return jdbc.sql("SELECT * FROM audit_event WHERE (CAST(:projectId AS uuid) IS NULL OR project_id = :projectId) "
-                        + "ORDER BY sequence DESC LIMIT :size OFFSET :offset")
-                .param("projectId", projectId)
+        String where = projectId == null ? "" : "WHERE project_id = :projectId ";
+        return jdbc.sql("SELECT * FROM audit_event " + where + "ORDER BY sequence DESC LIMIT :size OFFSET :offset")
+                .params(projectId == null ? Map.of() : Map.of("projectId", projectId))
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((rs, n) -> map(rs))
                 .list();
     }
 
+    /**
+     * How many events the page's list holds. All events: the chain numbers them 1, 2, 3… without a gap (each is its
+     * predecessor's sequence + 1, written under the chain's lock; nothing is ever removed, the table refuses it, and
+     * {@link #verify()} reports any gap), so their number is read from the first and the last, two index probes,
+     * instead of counting 10 million rows per view. A project's events are counted through its index.
+     */
     @Transactional(readOnly = true)
     public long count(UUID projectId) {
-        return jdbc.sql("SELECT count(*) FROM audit_event WHERE (CAST(:projectId AS uuid) IS NULL OR project_id = :projectId)")
+        if (projectId == null) {
+            return jdbc.sql("SELECT coalesce(max(sequence) - min(sequence) + 1, 0) FROM audit_event")
+                    .query(Long.class).single();
+        }
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE project_id = :projectId")
                 .param("projectId", projectId)
                 .query(Long.class).single();
     }

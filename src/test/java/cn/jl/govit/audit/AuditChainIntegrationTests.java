@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,37 @@ class AuditChainIntegrationTests {
                     row.get("project_id"), row.get("summary"), row.get("previous_hash"), row.get("hash"), row.get("key_id")));
         }
         assertThat(trail.verify().valid()).isTrue();
+    }
+
+    /**
+     * The log's total is the chain's length read from its first and last numbers, and equals the events counted one by
+     * one; a project's page holds its events only, newest first, and its total counts them.
+     */
+    @Test
+    void theLogsTotalsAndAProjectsPageHoldWhatTheTableHolds() {
+        String project = propose("rst", Api.unique("审计分页"));
+        // a background job may append an event meanwhile: compare within a window in which the table did not grow
+        long all;
+        long total;
+        long after;
+        do {
+            all = jdbc.queryForObject("SELECT count(*) FROM audit_event", Long.class);
+            total = trail.count(null);
+            after = jdbc.queryForObject("SELECT count(*) FROM audit_event", Long.class);
+        }
+        while (all != after);
+        assertThat(total).isEqualTo(all);
+        UUID id = UUID.fromString(project);
+        long own = jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE project_id = ?", Long.class, id);
+        assertThat(own).isGreaterThanOrEqualTo(1);
+        assertThat(trail.count(id)).isEqualTo(own);
+        List<AuditEvent> page = trail.page(id, 0, 100);
+        assertThat(page).hasSize((int) own).allSatisfy(e -> assertThat(e.projectId()).isEqualTo(id));
+        assertThat(page).extracting(AuditEvent::sequence).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        List<AuditEvent> newest = trail.page(null, 0, 3);
+        assertThat(newest).extracting(AuditEvent::sequence).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(newest.get(0).sequence()).isGreaterThanOrEqualTo(all);
+        assertThat(trail.count(UUID.randomUUID())).isZero();
     }
 
     @Test
