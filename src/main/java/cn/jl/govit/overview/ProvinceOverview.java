@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.jl.govit.audit.AuditTrail;
 import cn.jl.govit.organization.CurrentUser;
 import cn.jl.govit.organization.CurrentUsers;
 import cn.jl.govit.organization.OrganizationCodes;
@@ -51,17 +52,19 @@ public class ProvinceOverview {
     private final JdbcClient jdbc;
     private final CurrentUsers users;
     private final Projects projects;
+    private final AuditTrail trail;
     /** What an overview depends on besides the change stamp: the filter, and the day on which "overdue" turns. */
     private record CacheKey(OverviewFilter filter, LocalDate today) {
     }
 
     private final StampedCache<CacheKey, Overview> cache;
 
-    ProvinceOverview(JdbcClient jdbc, CurrentUsers users, Projects projects, Clock clock,
+    ProvinceOverview(JdbcClient jdbc, CurrentUsers users, Projects projects, AuditTrail trail, Clock clock,
             @Value("${govit.overview.cache-max-age:60s}") Duration cacheMaxAge) {
         this.jdbc = jdbc;
         this.users = users;
         this.projects = projects;
+        this.trail = trail;
         // filters are few (year × authority): the bound only guards against growth
         this.cache = new StampedCache<>(cacheMaxAge, clock, 256);
     }
@@ -94,8 +97,7 @@ public class ProvinceOverview {
         LocalDate today = projects.today();
         // the most expensive read of the platform, the same for every provincial reader: kept while the audit chain
         // (every state change) has not moved (StampedCache)
-        long auditHead = jdbc.sql("SELECT coalesce(max(sequence), 0) FROM audit_event").query(Long.class).single();
-        return cache.get(new CacheKey(filter, today), auditHead, () -> compute(filter, today));
+        return cache.get(new CacheKey(filter, today), trail.head(), () -> compute(filter, today));
     }
 
     private Overview compute(OverviewFilter filter, LocalDate today) {

@@ -5,5 +5,5 @@
  * Read only: aggregate SQL over the other modules' tables, no state of its own.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "全省总览 Province-wide overview",
-        allowedDependencies = {"rulebook", "organization", "project"})
+        allowedDependencies = {"rulebook", "organization", "project", "audit"})
 package cn.jl.govit.overview;

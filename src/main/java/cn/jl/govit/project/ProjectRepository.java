@@ -15,8 +15,6 @@ public interface ProjectRepository {
 
     Optional<Project> findById(UUID id);
 
-    List<Project> page(ProjectScope.Filter scope, ProjectStatus status, String query, int page, int size,
-            boolean commonWord);
 
     long count(ProjectScope.Filter scope, ProjectStatus status, String query);
 

@@ -176,12 +176,6 @@ class JdbcProjectRepository implements ProjectRepository {
     }
 
     @Override
-    public List<Project> page(ProjectScope.Filter scope, ProjectStatus status, String query, int page, int size,
-            boolean commonWord) {
-        return page(scope, ProjectListFilter.of(status, query), page, size, commonWord);
-    }
-
-    @Override
     public long count(ProjectScope.Filter scope, ProjectStatus status, String query) {
         return count(scope, ProjectListFilter.of(status, query));
     }
